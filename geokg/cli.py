@@ -1,0 +1,160 @@
+"""The geokg command line: thin click commands over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from geokg import __version__
+from geokg.output import FORMATS, format_rows
+
+EXIT_INPUT_FAILED = 3  # some inputs of a batch could not be ingested (the rest were)
+_PATH = click.Path(path_type=Path)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _open_store():
+    from geokg.stores import StoreError, open_embedded
+
+    try:
+        return open_embedded()
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="geokg")
+def main() -> None:
+    """Turn news articles into a knowledge graph of geopolitical relations.
+
+    Data is kept in the embedded store under $GEOKG_HOME (default ~/.local/share/geokg).
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=_PATH)
+@click.option("--glob", default="**/*", show_default=True, help="Files to read in folders.")
+def ingest(paths: tuple[Path, ...], glob: str) -> None:
+    """Ingest articles: text files, folders of them, or JSONL records.
+
+    Prints one line per input that failed and a summary. Exit status 3 when some inputs failed
+    (the others are stored all the same).
+    """
+    from geokg.ingest.batch import ingest_documents
+    from geokg.ingest.sources import read_documents
+
+    store = _open_store()
+    try:
+        summary = ingest_documents(
+            store, read_documents(paths, glob),
+            on_error=lambda e: click.echo(f"error: {e}", err=True),
+        )
+    finally:
+        store.close()
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@click.argument("input_file", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the JSONL results (default: standard output).")
+def extract(input_file, output) -> None:
+    """Extract relations from JSONL records {"id", "text", "lang"?, "date"?}; store nothing.
+
+    Writes one JSONL record {"id", "events": [...]} per input record.
+    """
+    from geokg.ingest.records import extract_record
+
+    for number, line in enumerate(input_file, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            _fail(f"line {number}: invalid JSON ({exc.msg})")
+        output.write(json.dumps(extract_record(record), ensure_ascii=False) + "\n")
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--pred-out", type=_PATH, help="Write the scored predictions (JSONL) here.")
+def eval_command(gold: tuple[Path, ...], fmt: str, pred_out: Path | None) -> None:
+    """Score extraction against gold JSONL files: TP/FP/FN, precision, recall and F1 at
+    L1 (pair), L2 (pair + quad class) and L3 (pair + CAMEO root), per language and per file."""
+    from geokg.evaluation_run import evaluate_files
+
+    report, details = evaluate_files(list(gold))
+    if pred_out:
+        with pred_out.open("w", encoding="utf-8") as handle:
+            for item in details:
+                handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.format_table())
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.argument("args", nargs=-1)
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str) -> None:
+    """Run a canned query, e.g. `geokg query partners China`.
+
+    Actors may be given by code (CHN, IGO:UN) or by name in any supported language
+    (China, Tiongkok, Китай).
+    """
+    from geokg.queries.catalog import QueryError, catalog, get_query
+
+    if list_queries or not name:
+        rows = [
+            {"query": q.name, "arguments": " ".join(p.name.upper() for p in q.params),
+             "description": q.description}
+            for q in catalog().values()
+        ]
+        click.echo(format_rows(rows, ["query", "arguments", "description"], fmt))
+        return
+    try:
+        canned = get_query(name)
+        params = canned.bind(list(args))
+    except QueryError as exc:
+        _fail(str(exc))
+    store = _open_store()
+    try:
+        rows = store.run_canned(name, params)
+    finally:
+        store.close()
+    click.echo(format_rows(rows, canned.columns, fmt))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def stats(fmt: str) -> None:
+    """Counts of articles, actors and relations in the store."""
+    store = _open_store()
+    try:
+        counts = store.stats()
+    finally:
+        store.close()
+    if fmt == "table":
+        for key, value in counts.items():
+            click.echo(f"{key}: {value}")
+    else:
+        rows = [counts]
+        click.echo(format_rows(rows, list(counts), fmt))
+
+
+if __name__ == "__main__":
+    main()

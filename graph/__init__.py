@@ -1,0 +1,1 @@
+"""The graph model: actors, articles, relations, the ontology, and the stores that hold them."""

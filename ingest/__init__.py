@@ -1,0 +1,1 @@
+"""Ingestion: read articles, clean them, find actors and relations, and hand triples to a store."""

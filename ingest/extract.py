@@ -1,0 +1,272 @@
+"""The relation extractor: lexicon triggers plus argument assignment within the clause.
+
+For each trigger (a word or phrase of the language's lexicon) in a sentence:
+- the target is the actor after one of the trigger's target markers ("dengan", "with", "ke"),
+  or the first actor after the trigger when it takes a direct object;
+- the source is the nearest actor (or compound "A and B") before the trigger that is not
+  governed by a preposition;
+- "between A and B" after the trigger, or a compound subject of a mutual relation, gives a
+  symmetric relation between the members; an agent ("by", "oleh") makes a passive;
+- modality comes from the cue words just before the trigger (negation wins over intention).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geokg import EXTRACTOR_VERSION
+from geokg.graph import ontology
+from geokg.graph.model import Evidence, Relation
+from geokg.ingest.lexicon import Lexicon, Pattern, TriggerEntry, matches
+from geokg.ingest.mentions import Mention, fold
+from geokg.ingest.sentences import Sentence
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", "،", "，", "；", "：", "、"})
+_SENTENCE_PUNCT = frozenset({".", "!", "?", "。", "！", "？", "؟"})
+_MODALITY_ORDER = ("negated", "hypothetical", "intended")
+_MODALITY_WINDOW = 5
+_TARGET_GAP = 3  # words allowed between a target marker and the target ("dengan pihak Rusia")
+_OBJECT_GAP = 4  # words allowed between a trigger and its direct object
+
+
+@dataclass(frozen=True)
+class Group:
+    """One actor, or a compound of actors joined by conjunctions."""
+
+    start: int
+    end: int
+    states: tuple[str, ...]
+    surface: str
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the article said, for "the two countries"."""
+
+    last_pair: tuple[str, str] | None = None
+    recent: list[str] | None = None
+
+    def note(self, groups: list[Group]) -> None:
+        self.recent = self.recent or []
+        for group in groups:
+            if len(group.states) == 2:
+                self.last_pair = (group.states[0], group.states[1])
+            for state in group.states:
+                if state in self.recent:
+                    self.recent.remove(state)
+                self.recent.append(state)
+
+    def pair(self) -> tuple[str, str] | None:
+        if self.last_pair:
+            return self.last_pair
+        if self.recent and len(self.recent) >= 2:
+            return (self.recent[-2], self.recent[-1])
+        return None
+
+
+def _match_any(patterns: tuple[Pattern, ...], folded: list[str], i: int) -> int:
+    """The length of the longest pattern matching at i, or 0."""
+    return max((len(p) for p in patterns if matches(p, folded, i)), default=0)
+
+
+def resolve_pair_anaphora(
+    sentence: Sentence, folded: list[str], mentions: list[Mention], lexicon: Lexicon,
+    context: ArticleContext,
+) -> list[Mention]:
+    pair = context.pair()
+    if not pair or not lexicon.pair_anaphora:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra: list[Mention] = []
+    i = 0
+    while i < len(folded):
+        length = _match_any(lexicon.pair_anaphora, folded, i)
+        if length and i not in taken:
+            cs = sentence.token_starts[i]
+            ce = sentence.token_starts[i + length - 1] + len(sentence.tokens[i + length - 1])
+            extra.append(Mention(i, i + length, cs, ce, sentence.text[cs:ce], "", pair,
+                                 "pair", "coreference"))
+            i += length
+        else:
+            i += 1
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -> list[Group]:
+    groups: list[Group] = []
+    for m in mentions:
+        prev = groups[-1] if groups else None
+        gap = folded[prev.end : m.start] if prev else None
+        joins = gap is not None and 0 < len(gap) <= 2 and all(
+            g in lexicon.conjunctions or g == "," for g in gap
+        )
+        if prev and (joins or m.start == prev.end):
+            states = prev.states + tuple(s for s in m.states if s not in prev.states)
+            groups[-1] = Group(prev.start, m.end, states, prev.surface + " + " + m.surface)
+        else:
+            groups.append(Group(m.start, m.end, m.states, m.surface))
+    return groups
+
+
+def _group_starting(groups: list[Group], lo: int, hi: int, folded: list[str]) -> Group | None:
+    """The first group starting in [lo, hi] with no clause punctuation before it."""
+    for group in groups:
+        if lo <= group.start <= hi:
+            if any(t in _CLAUSE_PUNCT or t in _SENTENCE_PUNCT for t in folded[lo : group.start]):
+                return None
+            return group
+    return None
+
+
+def _find_after(
+    patterns: tuple[Pattern, ...], groups: list[Group], folded: list[str], start: int,
+    window: int,
+) -> Group | None:
+    """The group after the first of `patterns` found within `window` words from `start`."""
+    for j in range(start, min(len(folded), start + window + 1)):
+        if folded[j] in _SENTENCE_PUNCT:
+            return None
+        length = _match_any(patterns, folded, j)
+        if length:
+            group = _group_starting(groups, j + length, j + length + _TARGET_GAP, folded)
+            if group:
+                return group
+    return None
+
+
+def _modality(folded: list[str], start: int, lexicon: Lexicon) -> str:
+    lo = max(0, start - _MODALITY_WINDOW)
+    found = set()
+    for i in range(lo, start):
+        for name, patterns in lexicon.modality.items():
+            if _match_any(patterns, folded, i):
+                found.add(name)
+    for name in _MODALITY_ORDER:
+        if name in found:
+            return name
+    return "asserted"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str
+    relation: str
+    target: str
+    symmetric: bool
+    modality: str
+    confidence: float
+    trigger: str
+    source_surface: str
+    target_surface: str
+
+
+def _arguments(
+    entry: TriggerEntry, t_start: int, t_end: int, groups: list[Group], folded: list[str],
+    lexicon: Lexicon,
+) -> list[tuple[str, str, bool, float, str, str]]:
+    rtype = ontology.get(entry.relation)
+    between = _find_after(lexicon.between, groups, folded, t_end, lexicon.window)
+    if between and len(between.states) >= 2:
+        return _pairs(between, 0.9)
+
+    target: Group | None = None
+    if entry.target_markers:
+        target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window)
+    if target is None and entry.object_target:
+        target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded)
+
+    subject: Group | None = None
+    for group in reversed(groups):
+        if group.end > t_start or group is target:
+            continue
+        before = folded[group.start - 1] if group.start > 0 else ""
+        if before in lexicon.oblique:
+            continue
+        subject = group
+        break
+
+    agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window)
+    if agent and subject and agent is not target:
+        return _cross(agent, subject, rtype.symmetric, 0.8)
+    if subject and target:
+        distance = t_start - subject.end
+        return _cross(subject, target, rtype.symmetric, 1.0 if distance <= 8 else 0.85)
+    if subject and rtype.symmetric and len(subject.states) >= 2:
+        return _pairs(subject, 0.85)
+    return []
+
+
+def _cross(source: Group, target: Group, symmetric: bool, factor: float):
+    return [
+        (s, t, symmetric, factor, source.surface, target.surface)
+        for s in source.states for t in target.states if s != t
+    ]
+
+
+def _pairs(group: Group, factor: float):
+    states = group.states
+    return [
+        (a, b, True, factor, group.surface, group.surface)
+        for i, a in enumerate(states) for b in states[i + 1 :]
+    ]
+
+
+def extract_sentence(
+    sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, context: ArticleContext,
+) -> list[Candidate]:
+    folded = [fold(t) for t in sentence.tokens]
+    mentions = resolve_pair_anaphora(sentence, folded, mentions, lexicon, context)
+    groups = build_groups(mentions, folded, lexicon)
+    in_mention = {i for m in mentions for i in range(m.start, m.end)}
+    found: dict[tuple[str, str, str], Candidate] = {}
+    if len({s for g in groups for s in g.states}) >= 2:
+        for i in range(len(folded)):
+            if i in in_mention:
+                continue
+            for entry in lexicon.triggers_at(folded, i):
+                t_end = i + len(entry.pattern)
+                modality = _modality(folded, i, lexicon)
+                trigger = " ".join(sentence.tokens[i:t_end])
+                for s, t, sym, factor, s_surf, t_surf in _arguments(
+                    entry, i, t_end, groups, folded, lexicon
+                ):
+                    key = (s, entry.relation, t)
+                    if key not in found:
+                        found[key] = Candidate(
+                            s, entry.relation, t, sym, modality,
+                            round(entry.confidence * factor, 2), trigger, s_surf, t_surf,
+                        )
+                break  # the longest trigger at a position speaks for it
+    context.note(groups)
+    return list(found.values())
+
+
+def to_relation(
+    candidate: Candidate, sentence: Sentence, article_id: str, date: str | None, language: str,
+) -> Relation:
+    code = ontology.coding(candidate.relation, candidate.modality)
+    return Relation(
+        source=candidate.source,
+        relation=candidate.relation,
+        target=candidate.target,
+        modality=candidate.modality,
+        confidence=candidate.confidence,
+        symmetric=candidate.symmetric,
+        plover=code.plover,
+        cameo=code.cameo,
+        cameo_root=code.cameo_root,
+        quad=code.quad,
+        goldstein=code.goldstein,
+        trigger=candidate.trigger,
+        source_mention=candidate.source_surface,
+        target_mention=candidate.target_surface,
+        evidence=Evidence(
+            article_id=article_id,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            date=date,
+            language=language,
+            extractor=EXTRACTOR_VERSION,
+        ),
+    )

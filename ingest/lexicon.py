@@ -1,0 +1,120 @@
+"""Per-language relation lexicons (ingest/data/lexicons/<lang>.toml): the words that express a
+relation, what marks its target, and the grammar words argument assignment relies on."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from geokg.ingest.mentions import fold
+from geokg.ingest.sentences import pipeline
+
+LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
+
+Pattern = tuple[str, ...]  # folded tokens; a token ending in "*" matches any word it begins
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    relation: str
+    pattern: Pattern
+    target_markers: tuple[Pattern, ...]  # words before the target; empty = the next actor
+    object_target: bool  # the first actor after the trigger is the target
+    confidence: float
+
+
+@dataclass
+class Lexicon:
+    language: str
+    triggers: list[TriggerEntry]
+    oblique: frozenset[str]  # an actor right after one of these is not a subject
+    conjunctions: frozenset[str]  # join actors into a compound ("A dan B")
+    between: tuple[Pattern, ...]  # "antara A dan B": both sides of a mutual relation
+    agent: tuple[Pattern, ...]  # "oleh" / "by": the agent of a passive
+    pair_anaphora: tuple[Pattern, ...]  # "kedua negara": the two actors named before
+    modality: dict[str, tuple[Pattern, ...]]
+    window: int = 6
+    by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    by_prefix: list[TriggerEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for entry in self.triggers:
+            head = entry.pattern[0]
+            if head.endswith("*"):
+                self.by_prefix.append(entry)
+            else:
+                self.by_first.setdefault(head, []).append(entry)
+        # Longest pattern first, so "kerja sama" wins over "kerja".
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e.pattern))
+        self.by_prefix.sort(key=lambda e: (-len(e.pattern), -len(e.pattern[0])))
+
+    def triggers_at(self, folded: list[str], i: int) -> list[TriggerEntry]:
+        candidates = self.by_first.get(folded[i], []) + self.by_prefix
+        return [e for e in candidates if matches(e.pattern, folded, i)]
+
+
+def token_matches(pattern_token: str, token: str) -> bool:
+    if pattern_token.endswith("*"):
+        return token.startswith(pattern_token[:-1]) and len(token) >= len(pattern_token) - 1
+    return token == pattern_token
+
+
+def matches(pattern: Pattern, folded: list[str], i: int) -> bool:
+    if i + len(pattern) > len(folded):
+        return False
+    return all(token_matches(p, folded[i + k]) for k, p in enumerate(pattern))
+
+
+def _pattern(text: str, language: str) -> Pattern:
+    """Tokenise a lexicon phrase the way sentences are tokenised, keeping "*" wildcards."""
+    tokenizer = pipeline(language).tokenizer
+    out: list[str] = []
+    for word in text.split():
+        wild = word.endswith("*")
+        pieces = [fold(t.text) for t in tokenizer(word.rstrip("*")) if not t.is_space]
+        if wild and pieces:
+            pieces[-1] += "*"
+        out.extend(pieces)
+    return tuple(out)
+
+
+@cache
+def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
+    path = directory / f"{language}.toml"
+    if not path.exists():
+        return Lexicon(language, [], frozenset(), frozenset(), (), (), (), {})
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    grammar = raw.get("grammar", {})
+
+    def patterns(words: list[str]) -> tuple[Pattern, ...]:
+        return tuple(p for p in (_pattern(w, language) for w in words) if p)
+
+    triggers: list[TriggerEntry] = []
+    for item in raw.get("relation", []):
+        markers = [m for m in item.get("target", []) if m != "@object"]
+        object_target = "@object" in item.get("target", []) or not markers
+        for phrase in item["triggers"]:
+            triggers.append(
+                TriggerEntry(
+                    relation=item["type"],
+                    pattern=_pattern(phrase, language),
+                    target_markers=patterns(markers),
+                    object_target=object_target,
+                    confidence=float(item.get("confidence", 0.8)),
+                )
+            )
+    return Lexicon(
+        language=language,
+        triggers=[t for t in triggers if t.pattern],
+        oblique=frozenset(fold(w) for w in grammar.get("oblique", [])),
+        conjunctions=frozenset(fold(w) for w in grammar.get("conjunctions", [])),
+        between=patterns(grammar.get("between", [])),
+        agent=patterns(grammar.get("agent", [])),
+        pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
+        modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
+        window=int(grammar.get("window", 6)),
+    )

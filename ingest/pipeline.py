@@ -1,0 +1,69 @@
+"""The extraction pipeline, stage by stage: clean → language → date → sentences → mentions →
+relations. Each stage is a plain function of its own module; this one only chains them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from geokg.graph.actors import ActorRegistry, default_registry
+from geokg.graph.model import Article, Relation, article_id
+from geokg.ingest.clean import clean_text
+from geokg.ingest.dates import find_dateline
+from geokg.ingest.extract import ArticleContext, extract_sentence, to_relation
+from geokg.ingest.language import SUPPORTED, detect_language
+from geokg.ingest.lexicon import load_lexicon
+from geokg.ingest.mentions import Mention, find_mentions
+from geokg.ingest.sentences import Sentence, split_sentences
+
+
+@dataclass
+class Extraction:
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[list[Mention]] = field(default_factory=list)  # per sentence
+    relations: list[Relation] = field(default_factory=list)
+
+
+class UnsupportedLanguage(ValueError):
+    pass
+
+
+def extract_article(
+    text: str,
+    *,
+    language: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    registry: ActorRegistry | None = None,
+) -> Extraction:
+    """Everything geokg reads from one article. Metadata given by the caller wins over what
+    is guessed from the text."""
+    registry = registry or default_registry()
+    language = language or detect_language(text)
+    if language not in SUPPORTED:
+        raise UnsupportedLanguage(f"language {language!r} is not supported")
+    cleaned = clean_text(text, language)
+    date = date or find_dateline(cleaned, language)
+    article = Article(
+        id=article_id(cleaned), text=cleaned, language=language, date=date,
+        title=title or _first_line(cleaned), url=url, source=source,
+    )
+    result = Extraction(article)
+    lexicon = load_lexicon(language)
+    context = ArticleContext()
+    for sentence in split_sentences(cleaned, language):
+        mentions = find_mentions(sentence, language, date, registry)
+        result.sentences.append(sentence)
+        result.mentions.append(mentions)
+        for candidate in extract_sentence(sentence, mentions, lexicon, context):
+            result.relations.append(to_relation(candidate, sentence, article.id, date, language))
+    return result
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:300]
+    return None

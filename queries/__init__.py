@@ -1,0 +1,1 @@
+"""Canned queries: one definition per query, with a SPARQL and a Cypher form."""
