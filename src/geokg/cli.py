@@ -105,7 +105,7 @@ def eval_command(gold: tuple[Path, ...], fmt: str, pred_out: Path | None) -> Non
         click.echo(report.format_table())
 
 
-@main.command()
+@main.command(short_help="Run a canned query (partners, relations, who, evidence …).")
 @click.argument("name", required=False)
 @click.argument("args", nargs=-1)
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries.")
@@ -151,9 +151,10 @@ def stats(fmt: str) -> None:
     if fmt == "table":
         for key, value in counts.items():
             click.echo(f"{key}: {value}")
+    elif fmt == "json":
+        click.echo(json.dumps(counts))
     else:
-        rows = [counts]
-        click.echo(format_rows(rows, list(counts), fmt))
+        click.echo(format_rows([counts], list(counts), fmt))
 
 
 if __name__ == "__main__":
