@@ -74,7 +74,8 @@ class RdfStore:
             """SELECT (COUNT(DISTINCT ?a) AS ?articles) (COUNT(DISTINCT ?c) AS ?relations)
                       (COUNT(DISTINCT ?actor) AS ?actors)
                WHERE { { GRAPH ?g { ?a a geokg:Article } }
-                       UNION { GRAPH ?g { ?c a geokg:Claim ; geokg:subject|geokg:object ?actor } } }"""
+                       UNION { GRAPH ?g { ?c a geokg:Claim ; geokg:subject|geokg:object ?actor } }
+               }"""
         )
         row = rows[0] if rows else {}
         return {k: int(row.get(k) or 0) for k in ("articles", "actors", "relations")}

@@ -169,11 +169,15 @@ def _arguments(
     if between and len(between.states) >= 2:
         return _pairs(between, 0.9)
 
+    # A passive ("was sanctioned by X", "dijatuhi sanksi oleh X"): the agent is the source and
+    # the subject before the trigger the target.
+    agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window)
     target: Group | None = None
-    if entry.target_markers:
-        target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window)
-    if target is None and entry.object_target:
-        target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded)
+    if agent is None:
+        if entry.target_markers:
+            target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window)
+        if target is None and entry.object_target:
+            target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded)
 
     subject: Group | None = None
     for group in reversed(groups):
@@ -185,8 +189,7 @@ def _arguments(
         subject = group
         break
 
-    agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window)
-    if agent and subject and agent is not target:
+    if agent and subject:
         return _cross(agent, subject, rtype.symmetric, 0.8)
     if subject and target:
         distance = t_start - subject.end

@@ -140,6 +140,38 @@ def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str)
 
 
 @main.command()
+@click.argument("text_or_file")
+@click.option("--lang", help="The text's language (default: detected).")
+@click.option("--date", help="The article's date, for leaders' terms of office (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def actors(text_or_file: str, lang: str | None, date: str | None, fmt: str) -> None:
+    """Show the actors found in a text (or a file) and how each was resolved."""
+    from geokg.ingest.pipeline import UnsupportedLanguage, extract_article
+    from geokg.ingest.sources import read_text_file
+
+    path = Path(text_or_file)
+    text = text_or_file
+    if path.is_file():
+        try:
+            text = read_text_file(path)
+        except ValueError as exc:
+            _fail(f"{path}: {exc}")
+    try:
+        result = extract_article(text, language=lang, date=date)
+    except UnsupportedLanguage as exc:
+        _fail(str(exc))
+    rows = [
+        {"sentence": n, "start": s.start + m.char_start, "end": s.start + m.char_end,
+         "surface": m.surface, "actor": m.actor or "+".join(m.states), "state": "+".join(m.states),
+         "kind": m.kind, "how": m.how}
+        for n, (s, mentions) in enumerate(zip(result.sentences, result.mentions, strict=True), 1)
+        for m in mentions
+    ]
+    columns = ["sentence", "start", "end", "surface", "actor", "state", "kind", "how"]
+    click.echo(format_rows(rows, columns, fmt))
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def stats(fmt: str) -> None:
     """Counts of articles, actors and relations in the store."""
