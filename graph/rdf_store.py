@@ -10,12 +10,27 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDFS, Dataset, Literal
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import Article, Relation
 from geokg.graph.rdf_model import GEOKG, article_iri, article_quads
+
+
+def is_update(text: str) -> bool:
+    """True for a SPARQL update (INSERT, DELETE, DROP …), False for a query."""
+    try:
+        parseQuery(text)
+        return False
+    except Exception:  # noqa: BLE001 - pyparsing raises several kinds
+        try:
+            parseUpdate(text)
+        except Exception:  # noqa: BLE001
+            return False  # neither: let the engine report the syntax error
+        return True
 
 
 class RdfStore:
@@ -25,7 +40,8 @@ class RdfStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.registry = registry or default_registry()
-        self.dataset = Dataset(store="Oxigraph")
+        # Ad-hoc SPARQL sees the union of all article graphs as its default graph.
+        self.dataset = Dataset(store="Oxigraph", default_union=True)
         self.dataset.open(str(self.path), create=not self.path.exists())
 
     def has_article(self, article_id: str) -> bool:
@@ -68,6 +84,42 @@ class RdfStore:
              for i, name in enumerate(names)}
             for row in result
         ]
+
+    def run_sparql(self, text: str, params: dict[str, Any] | None = None,
+                   write: bool = False) -> Result | None:
+        """Ad-hoc SPARQL from a user: queries run read-only; an update is refused unless
+        `write` is given (then it runs, and nothing is returned)."""
+        if is_update(text):
+            if not write:
+                raise PermissionError("this is a SPARQL update; it runs only with --write")
+            if params:
+                raise ValueError("parameters are not supported in updates")
+            self.dataset.update(text, initNs={"geokg": str(GEOKG), "rdfs": str(RDFS)})
+            return None
+        return self.query(text, params)
+
+    def export(self, fmt: str) -> str:
+        """The whole store in an RDF format (turtle and xml flatten the named graphs)."""
+        if fmt in ("trig", "nquads", "json-ld"):
+            return self.dataset.serialize(format=fmt)
+        flat = Graph()
+        for s, p, o, _g in self.dataset.quads((None, None, None, None)):
+            flat.add((s, p, o))
+        return flat.serialize(format=fmt)
+
+    def import_data(self, data: str, fmt: str, graph_name: str) -> int:
+        """Load RDF into the store; triples without a graph go into `graph_name`."""
+        parsed = Dataset()
+        parsed.parse(data=data, format=fmt, publicID=graph_name)
+        default = URIRef(graph_name)
+        quads = []
+        for s, p, o, g in parsed.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+                name = default
+            quads.append((s, p, o, self.dataset.graph(name)))
+        self.dataset.addN(quads)
+        return len(quads)
 
     def stats(self) -> dict[str, int]:
         rows = self.select(

@@ -128,15 +128,18 @@ def find_mentions(
                         _HOW.get(name.kind, "name"))
             )
         i += length
-    return _merge_adjacent(mentions)
+    return _merge_adjacent(mentions, tokens)
 
 
-def _merge_adjacent(mentions: list[Mention]) -> list[Mention]:
+def _merge_adjacent(mentions: list[Mention], tokens: tuple[str, ...]) -> list[Mention]:
     """One mention for "Tiongkok China" or "Amerika Serikat (AS)": the same actor twice in a row."""
     merged: list[Mention] = []
     for m in mentions:
         prev = merged[-1] if merged else None
-        if prev and prev.states == m.states and m.start - prev.end <= 1:
+        # Only punctuation between them ("Amerika Serikat (AS)"); a word means two mentions.
+        if prev and prev.states == m.states and m.start - prev.end <= 1 and all(
+            not t.isalnum() for t in tokens[prev.end : m.start]
+        ):
             merged[-1] = Mention(prev.start, m.end, prev.char_start, m.char_end,
                                  prev.surface, prev.actor, prev.states, prev.kind, prev.how)
         else:

@@ -128,6 +128,9 @@ def variants(raw: str, lang: str, kind: str) -> list[tuple[str, str]]:
         bare = ARABIC_MARKS_RE.sub("", raw)
         if bare != raw:
             out.append((bare, kind))
+        for form in [raw, bare]:  # لل + X = ل + الX (the article's alif is dropped)
+            if form.startswith("ال"):
+                out.append(("لل" + form[2:], kind))
     if lang == "ru" and "ё" in raw.lower():
         out.append((raw.replace("ё", "е").replace("Ё", "Е"), kind))
     if lang == "en" and " & " in raw:

@@ -52,6 +52,9 @@ POM = LAUNCHER_DIR / "pom.xml"
 TARGET_DIR = LAUNCHER_DIR / "target"
 LAUNCHER_JAR = TARGET_DIR / "neo4j-test-server-1.0.0.jar"  # artifactId-version in pom.xml
 CLASSPATH_FILE = TARGET_DIR / "classpath.txt"
+# Touched after each successful build: Maven leaves classpath.txt (and an unchanged jar)
+# with their old mtimes, so those can't tell whether the sources changed since.
+BUILD_STAMP = TARGET_DIR / ".build-stamp"
 BUILD_LOCK = TARGET_DIR / ".build.lock"  # target/ is build output (gitignored)
 MAIN_CLASS = "geokg.Neo4jTestServer"
 
@@ -126,9 +129,9 @@ def maven_executable() -> str | None:
 def launcher_is_built() -> bool:
     """The launcher jar and its classpath exist, are newer than their sources, and every
     classpath entry is still present (``~/.m2`` may have been wiped)."""
-    if not (LAUNCHER_JAR.is_file() and CLASSPATH_FILE.is_file()):
+    if not (LAUNCHER_JAR.is_file() and CLASSPATH_FILE.is_file() and BUILD_STAMP.is_file()):
         return False
-    built = min(LAUNCHER_JAR.stat().st_mtime, CLASSPATH_FILE.stat().st_mtime)
+    built = BUILD_STAMP.stat().st_mtime
     sources = [POM, *sorted((LAUNCHER_DIR / "src").rglob("*"))]
     if any(p.is_file() and p.stat().st_mtime > built for p in sources):
         return False
@@ -177,6 +180,7 @@ def build_launcher(force: bool = False) -> list[str]:
                 f"-Dmdep.outputFile={CLASSPATH_FILE}",
             ]
             started = time.monotonic()
+            BUILD_STAMP.unlink(missing_ok=True)
             try:
                 result = subprocess.run(
                     cmd, cwd=LAUNCHER_DIR, capture_output=True, text=True,
@@ -186,6 +190,8 @@ def build_launcher(force: bool = False) -> list[str]:
                 raise Neo4jServerError(
                     f"Maven build of tools/neo4j-server timed out after {BUILD_TIMEOUT:.0f}s"
                 ) from exc
+            if result.returncode == 0:
+                BUILD_STAMP.touch()
             if result.returncode != 0 or not launcher_is_built():
                 raise Neo4jServerError(
                     f"Maven build failed (exit {result.returncode}): {' '.join(cmd)}\n"
@@ -302,8 +308,13 @@ def _launch_once(
     http_port = free_port()
     while http_port == bolt_port:
         http_port = free_port()
+    # The classpath (~240 jars) goes in a java @argfile: keeps the command line (ps, error
+    # messages) short.
+    argfile = work_dir / "classpath.args"
+    cp = os.pathsep.join(classpath).replace("\\", "\\\\").replace('"', '\\"')
+    argfile.write_text(f'-cp "{cp}"\n')
     cmd = [
-        java, *java_opts, "-cp", os.pathsep.join(classpath), MAIN_CLASS,
+        java, *java_opts, f"@{argfile}", MAIN_CLASS,
         "--bolt-port", str(bolt_port), "--http-port", str(http_port),
         "--dir", str(work_dir / "neo4j"),
     ]

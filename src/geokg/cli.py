@@ -139,6 +139,98 @@ def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str)
     click.echo(format_rows(rows, canned.columns, fmt))
 
 
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.isidentifier():
+            _fail(f"--param takes NAME=VALUE, not {pair!r}")
+        params[key] = value
+    return params
+
+
+@main.command()
+@click.argument("text")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to a literal VALUE (repeatable); a VALUE like <https://…> is an IRI.")
+@click.option("--write", is_flag=True, help="Allow a SPARQL update (INSERT, DELETE, DROP …).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def sparql(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
+    """Run ad-hoc SPARQL on the embedded store, read-only unless --write.
+
+    The prefixes geokg: and rdfs: are predefined; the default graph is the union of all
+    article graphs. A parameter ?NAME must also be in the SELECT clause.
+    """
+    from rdflib import Literal, URIRef
+
+    bound = {
+        k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v)
+        for k, v in _parse_params(params).items()
+    }
+    store = _open_store()
+    try:
+        result = store.run_sparql(text, bound, write=write)
+    except PermissionError as exc:
+        _fail(str(exc))
+    except (SyntaxError, ValueError) as exc:
+        _fail(f"SPARQL: {str(exc).splitlines()[0]}")
+    finally:
+        store.close()
+    if result is None:
+        click.echo("update done")
+    elif result.type == "ASK":
+        click.echo("true" if result.askAnswer else "false")
+    elif result.type == "SELECT":
+        columns = [str(v) for v in result.vars or []]
+        rows = [{c: (str(row[i]) if row[i] is not None else None) for i, c in enumerate(columns)}
+                for row in result]
+        click.echo(format_rows(rows, columns, fmt))
+    else:
+        click.echo(result.graph.serialize(format="turtle"))
+
+
+_RDF_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld",
+                "xml": "xml"}
+_RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
+                 ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".nt": "nt"}
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(list(_RDF_FORMATS)), default="trig",
+              show_default=True, help="turtle and xml hold no named graphs: they flatten them.")
+@click.option("-o", "--output", type=_PATH, help="Write to this file (default: standard output).")
+def export(fmt: str, output: Path | None) -> None:
+    """Export the embedded store as RDF."""
+    store = _open_store()
+    try:
+        data = store.export(_RDF_FORMATS[fmt])
+    finally:
+        store.close()
+    if output:
+        output.write_text(data, encoding="utf-8")
+    else:
+        click.echo(data, nl=False)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(set(_RDF_SUFFIXES.values()))),
+              help="The file's RDF format (default: from its extension).")
+def import_command(file: Path, fmt: str | None) -> None:
+    """Import an RDF file (e.g. one written by `geokg export`) into the embedded store."""
+    fmt = fmt or _RDF_SUFFIXES.get(file.suffix.lower())
+    if not fmt:
+        _fail(f"{file}: unknown RDF format; give --format")
+    store = _open_store()
+    try:
+        count = store.import_data(file.read_text(encoding="utf-8"), fmt, file.resolve().as_uri())
+    except Exception as exc:  # noqa: BLE001 - any parser error is the file's fault
+        _fail(f"{file}: not valid {fmt} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+    finally:
+        store.close()
+    click.echo(f"imported {count} statements from {file}")
+
+
 @main.command()
 @click.argument("text_or_file")
 @click.option("--lang", help="The text's language (default: detected).")
