@@ -107,6 +107,17 @@ def test_l1_deduplicates_relations_of_one_pair() -> None:
     assert counts(gold, preds) == {"L1": (1, 0, 0), "L2": (1, 0, 1), "L3": (1, 1, 1)}
 
 
+def test_a_pair_said_mutual_once_and_directed_once_is_one_pair() -> None:
+    # "A and B agreed" (mutual) and "A works with B" (directed) name one pair; the reverse
+    # direction B -> A is another pair unless it is mutual.
+    gold = [rec("r", [ev(["CHN"], ["RUS"], sym=True), ev(["CHN"], ["RUS"]),
+                      ev(["RUS"], ["CHN"], MX, "16")])]
+    preds = {"r": [ev(["CHN"], ["RUS"], sym=True), ev(["RUS"], ["CHN"], MX, "16")]}
+    assert counts(gold, preds) == same(2, 0, 0)
+    mutual_both_ways = [rec("m", [ev(["CHN"], ["RUS"], sym=True), ev(["RUS"], ["CHN"], sym=True)])]
+    assert counts(mutual_both_ways, {"m": [ev(["RUS"], ["CHN"])]}) == same(1, 0, 0)
+
+
 def test_cameo_root_normalised() -> None:
     gold = [rec("r", [ev(["USA"], ["IRN"], MX, "16")])]
     assert counts(gold, {"r": [ev(["USA"], ["IRN"], MX, "163")]})["L3"] == (1, 0, 0)

@@ -1,8 +1,9 @@
 """Score extracted relations against gold records (the scoring of ``../shared/eval/README.md``).
 
 Per record and level, gold and predicted events are expanded into (source, target) pairs (compound
-actors give every source x target pair, self-pairs are dropped) and deduplicated into sets of
-keys: **L1** pair, **L2** pair + quad class, **L3** pair + CAMEO root. A gold item and a predicted
+actors give every source x target pair, self-pairs are dropped) and deduplicated into one item per
+(source, target, level key) — mutual if any of its events is, and a mutual pair and its mutual
+reverse are one item — giving sets of keys: **L1** pair, **L2** pair + quad class, **L3** pair + CAMEO root. A gold item and a predicted
 item match when the level key is equal and the pair is equal, or reversed if either side is
 marked ``symmetric``. TP is the size of a maximum one-to-one matching between the two sets; FN
 are the unmatched gold items; FP the unmatched predictions that nothing excuses. Counts are
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -300,10 +301,23 @@ def _matches(pred: _Item, gold: _Item) -> bool:
 
 
 def _dedupe(items: Iterable[_Item]) -> list[_Item]:
-    seen: dict[tuple[Any, ...], _Item] = {}
+    """One item per (source, target, key): a pair is a pair whether its events said it was
+    mutual or not (mutual if any did). A mutual pair and its reverse are one item."""
+    merged: dict[tuple[Any, ...], _Item] = {}
     for item in items:
-        seen.setdefault(item.ident(), item)
-    return list(seen.values())
+        key = (item.source, item.target, item.key)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+        elif item.symmetric and not first.symmetric:
+            merged[key] = replace(first, symmetric=True)
+    out: list[_Item] = []
+    for (source, target, key), item in merged.items():
+        reverse = merged.get((target, source, key))
+        if item.symmetric and reverse is not None and reverse.symmetric and source > target:
+            continue
+        out.append(item)
+    return out
 
 
 def _pairs(sources: list[str], targets: list[str]) -> Iterator[tuple[str, str]]:

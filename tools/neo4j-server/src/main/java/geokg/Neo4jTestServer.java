@@ -58,23 +58,16 @@ public final class Neo4jTestServer {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
 
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dir)
-                .withConfig(GraphDatabaseSettings.auth_enabled, false)
-                .withConfig(BoltConnector.enabled, true)
-                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-                .withConfig(HttpConnector.enabled, true)
-                .withConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
-                .withConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort))
-                .withConfig(HttpsConnector.enabled, false)
-                // Tests make tiny stores: don't pre-allocate 250 MB transaction log files.
-                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                // Netty's graceful shutdown waits a 5 s "quiet period" per event loop group,
-                // which made every stop take ~11 s. Nothing needs a grace period in tests.
-                // (Internal settings: fine here because the Neo4j version is pinned in pom.xml.)
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
-                .build();
+        Neo4j neo4j;
+        try {
+            neo4j = start(boltPort, httpPort, dir);
+        } catch (Throwable t) {
+            // e.g. a port taken meanwhile: report it and exit now, rather than leave Neo4j's
+            // non-daemon threads keeping a half-started JVM alive until the caller's timeout.
+            t.printStackTrace();
+            System.exit(1);
+            return;
+        }
 
         // close() may be reached from the stdin watcher and from the shutdown hook; run it once.
         AtomicBoolean closed = new AtomicBoolean();
@@ -110,6 +103,26 @@ public final class Neo4jTestServer {
         stopped.await();
         // Leave via exit so lingering non-daemon threads from Neo4j can't keep the JVM up.
         System.exit(0);
+    }
+
+    private static Neo4j start(int boltPort, int httpPort, Path dir) {
+        return Neo4jBuilders.newInProcessBuilder(dir)
+                .withConfig(GraphDatabaseSettings.auth_enabled, false)
+                .withConfig(BoltConnector.enabled, true)
+                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
+                .withConfig(HttpConnector.enabled, true)
+                .withConfig(HttpConnector.listen_address, new SocketAddress("127.0.0.1", httpPort))
+                .withConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort))
+                .withConfig(HttpsConnector.enabled, false)
+                // Tests make tiny stores: don't pre-allocate 250 MB transaction log files.
+                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Netty's graceful shutdown waits a 5 s "quiet period" per event loop group,
+                // which made every stop take ~11 s. Nothing needs a grace period in tests.
+                // (Internal settings: fine here because the Neo4j version is pinned in pom.xml.)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                .build();
     }
 
     private static void drainUntilEof(InputStream in) {
