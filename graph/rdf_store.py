@@ -16,8 +16,32 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from geokg.graph.actors import ActorRegistry, default_registry
-from geokg.graph.model import Article, Relation
+from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
 from geokg.graph.rdf_model import GEOKG, article_iri, article_quads
+
+
+CLAIMS_SPARQL = """
+SELECT ?id ?source ?source_name ?source_kind ?relation ?target ?target_name ?target_kind
+       ?modality ?confidence ?goldstein ?quad ?plover ?cameo_root ?symmetric ?date ?sentence
+       ?article
+WHERE {
+  GRAPH ?g {
+    ?c a geokg:Claim ; geokg:claimId ?id ; geokg:subject ?s ; geokg:object ?o ;
+       geokg:relationName ?relation ; geokg:modality ?modality ; geokg:confidence ?confidence ;
+       geokg:goldstein ?goldstein ; geokg:quad ?quad ; geokg:plover ?plover ;
+       geokg:cameoRoot ?cameo_root ; geokg:symmetric ?symmetric ; geokg:sentence ?sentence .
+    ?g geokg:articleId ?article .
+    OPTIONAL { ?c geokg:date ?date }
+  }
+  GRAPH ?actors {
+    ?s geokg:code ?source ; rdfs:label ?source_name ; a ?sk .
+    ?o geokg:code ?target ; rdfs:label ?target_name ; a ?ok .
+  }
+  BIND(LCASE(STRAFTER(STR(?sk), "#")) AS ?source_kind)
+  BIND(LCASE(STRAFTER(STR(?ok), "#")) AS ?target_kind)
+}
+ORDER BY ?id
+"""
 
 
 def is_update(text: str) -> bool:
@@ -120,6 +144,17 @@ class RdfStore:
             quads.append((s, p, o, self.dataset.graph(name)))
         self.dataset.addN(quads)
         return len(quads)
+
+    def claims(self, factual_only: bool = True) -> list[dict[str, Any]]:
+        """Every relation in the store, one row per claim (for analytics and pictures)."""
+        rows = self.select(CLAIMS_SPARQL)
+        out = [
+            {**row, "date": row["date"].isoformat() if row.get("date") else None}
+            for row in rows
+        ]
+        if factual_only:
+            out = [r for r in out if r["modality"] in FACTUAL_MODALITIES]
+        return out
 
     def stats(self) -> dict[str, int]:
         rows = self.select(
