@@ -43,6 +43,10 @@ class LanguageMorphology:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     min_stem: int = 3
+    # Names borrowed from other languages' tables (news in Indonesian writes persons and
+    # organisations the English way): `also` languages, restricted to `also_kinds`.
+    also: tuple[str, ...] = ()
+    also_kinds: tuple[str, ...] = ("person", "igo", "abbrev")
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -125,7 +129,15 @@ class ActorRegistry:
         return load_languages(self.data_dir)
 
     def names(self, language: str) -> list[Name]:
-        return load_names(self.data_dir, language)
+        """The names of a language's own tables, then those it borrows from others."""
+        names = list(load_names(self.data_dir, language))
+        morphology = self.languages().get(language)
+        if morphology:
+            own = {n.surface for n in names}
+            for other in morphology.also:
+                names += [n for n in load_names(self.data_dir, other)
+                          if n.kind in morphology.also_kinds and n.surface not in own]
+        return names
 
 
 def _fold(text: str) -> str:
@@ -152,6 +164,8 @@ def load_languages(data_dir: Path = DATA_DIR) -> dict[str, LanguageMorphology]:
             prefixes=tuple(section.get("prefixes", ())),
             suffixes=tuple(section.get("suffixes", ())),
             min_stem=int(section.get("min_stem", 3)),
+            also=tuple(section.get("also", ())),
+            also_kinds=tuple(section.get("also_kinds", ("person", "igo", "abbrev"))),
         )
         for code, section in raw.items()
     }

@@ -27,6 +27,7 @@ _MODALITY_ORDER = ("negated", "hypothetical", "intended")
 _MODALITY_WINDOW = 5
 _TARGET_GAP = 3  # words allowed between a target marker and the target ("dengan pihak Rusia")
 _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
+_MUTUAL_SUBJECT_GAP = 6  # words allowed between "A and B" and the mutual relation they have
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,21 @@ def resolve_pair_anaphora(
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+_MAX_JOIN_GAP = 7  # "A dan Perdana Menteri (PM) B": a conjunction plus a title
+
+
 def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -> list[Group]:
+    """Mentions joined by a conjunction (and the titles and brackets around names) form one
+    compound actor: "Tiongkok dan Rusia", "President Trump and Prime Minister Albanese"."""
     groups: list[Group] = []
     for m in mentions:
         prev = groups[-1] if groups else None
         gap = folded[prev.end : m.start] if prev else None
-        joins = gap is not None and 0 < len(gap) <= 2 and all(
-            g in lexicon.conjunctions or g == "," for g in gap
+        joins = (
+            gap is not None and 0 < len(gap) <= _MAX_JOIN_GAP
+            and any(g in lexicon.conjunctions or g == "," for g in gap)
+            and all(g in lexicon.conjunctions or g in lexicon.titles or not g.isalnum()
+                    for g in gap)
         )
         if prev and (joins or m.start == prev.end):
             states = prev.states + tuple(s for s in m.states if s not in prev.states)
@@ -108,11 +117,17 @@ def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -
     return groups
 
 
-def _group_starting(groups: list[Group], lo: int, hi: int, folded: list[str]) -> Group | None:
-    """The first group starting in [lo, hi] with no clause punctuation before it."""
+def _group_starting(
+    groups: list[Group], lo: int, hi: int, folded: list[str],
+    governed_by: frozenset[str] = frozenset(),
+) -> Group | None:
+    """The first group starting in [lo, hi] with no clause punctuation before it, and not
+    right after one of `governed_by` (a direct object is not "di Jerman", "in Germany")."""
     for group in groups:
         if lo <= group.start <= hi:
             if any(t in _CLAUSE_PUNCT or t in _SENTENCE_PUNCT for t in folded[lo : group.start]):
+                return None
+            if group.start > lo and folded[group.start - 1] in governed_by:
                 return None
             return group
     return None
@@ -166,18 +181,26 @@ def _arguments(
 ) -> list[tuple[str, str, bool, float, str, str]]:
     rtype = ontology.get(entry.relation)
     between = _find_after(lexicon.between, groups, folded, t_end, lexicon.window)
+    if between and len(between.states) == 1:
+        # "antara Suriah dengan Korea Utara": the second side follows a joiner word.
+        after = _find_after(lexicon.between_joiners, groups, folded, between.end, 1)
+        if after:
+            between = Group(between.start, after.end, between.states + after.states,
+                            between.surface + " + " + after.surface)
     if between and len(between.states) >= 2:
         return _pairs(between, 0.9)
 
     # A passive ("was sanctioned by X", "dijatuhi sanksi oleh X"): the agent is the source and
     # the subject before the trigger the target.
     agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window)
+    if agent is None and entry.passive:
+        agent = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
     target: Group | None = None
     if agent is None:
         if entry.target_markers:
             target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window)
         if target is None and entry.object_target:
-            target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded)
+            target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
 
     subject: Group | None = None
     for group in reversed(groups):
@@ -191,10 +214,16 @@ def _arguments(
 
     if agent and subject:
         return _cross(agent, subject, rtype.symmetric, 0.8)
+    if agent and rtype.symmetric and len(agent.states) == 2:
+        # "diperebutkan oleh Beijing dan Manila": a mutual relation of the two agents.
+        return _pairs(agent, 0.8)
     if subject and target:
         distance = t_start - subject.end
         return _cross(subject, target, rtype.symmetric, 1.0 if distance <= 8 else 0.85)
-    if subject and rtype.symmetric and len(subject.states) >= 2:
+    # "A dan B sepakat": a mutual relation between two actors named right before it. A longer
+    # list ("Rusia, Armenia, Belarus dan Kazakhstan") is an enumeration, not a dyad.
+    if (subject and rtype.symmetric and len(subject.states) == 2
+            and t_start - subject.end <= _MUTUAL_SUBJECT_GAP):
         return _pairs(subject, 0.85)
     return []
 

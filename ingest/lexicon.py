@@ -23,6 +23,7 @@ class TriggerEntry:
     target_markers: tuple[Pattern, ...]  # words before the target; empty = the next actor
     object_target: bool  # the first actor after the trigger is the target
     confidence: float
+    passive: bool = False  # a passive form ("ditengahi X"): the actor after it is the agent
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Lexicon:
     oblique: frozenset[str]  # an actor right after one of these is not a subject
     conjunctions: frozenset[str]  # join actors into a compound ("A dan B")
     between: tuple[Pattern, ...]  # "antara A dan B": both sides of a mutual relation
+    between_joiners: tuple[Pattern, ...]  # "antara A dengan B"
+    titles: frozenset[str]  # words of titles that may stand inside a compound actor
     agent: tuple[Pattern, ...]  # "oleh" / "by": the agent of a passive
     pair_anaphora: tuple[Pattern, ...]  # "kedua negara": the two actors named before
     modality: dict[str, tuple[Pattern, ...]]
@@ -85,7 +88,7 @@ def _pattern(text: str, language: str) -> Pattern:
 def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
     path = directory / f"{language}.toml"
     if not path.exists():
-        return Lexicon(language, [], frozenset(), frozenset(), (), (), (), {})
+        return Lexicon(language, [], frozenset(), frozenset(), (), (), frozenset(), (), (), {})
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     grammar = raw.get("grammar", {})
@@ -105,6 +108,7 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
                     target_markers=patterns(markers),
                     object_target=object_target,
                     confidence=float(item.get("confidence", 0.8)),
+                    passive=item.get("voice") == "passive",
                 )
             )
     return Lexicon(
@@ -113,6 +117,8 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         oblique=frozenset(fold(w) for w in grammar.get("oblique", [])),
         conjunctions=frozenset(fold(w) for w in grammar.get("conjunctions", [])),
         between=patterns(grammar.get("between", [])),
+        between_joiners=patterns(grammar.get("between_joiners", [])),
+        titles=frozenset(t for w in grammar.get("titles", []) for t in _pattern(w, language)),
         agent=patterns(grammar.get("agent", [])),
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},

@@ -18,13 +18,16 @@ Tests that use either fixture get the ``neo4j`` marker automatically, so
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from collections.abc import Iterator
 
+import neo4j
 import pytest
 
 from tests.neo4j_server import Neo4jServer, missing_prerequisites, start_neo4j
 
-SKIP_REASON = "Neo4j tests need Java 17+ and Maven (apt-get install openjdk-17-jre-headless maven)"
+# A JDK, not just a JRE: the launcher is compiled on first use (Debian's maven package only
+# pulls in a JRE).
+SKIP_REASON = "Neo4j tests need Java 17+ and Maven (apt-get install openjdk-17-jdk-headless maven)"
 _NEO4J_FIXTURES = {"neo4j_server", "neo4j_driver"}
 
 
@@ -54,9 +57,7 @@ def neo4j_server() -> Iterator[Neo4jServer]:
 
 
 @pytest.fixture
-def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator["neo4j.Driver"]:  # noqa: F821
-    import neo4j  # imported here so collecting other tests never needs the driver
-
+def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[neo4j.Driver]:
     # Auth is disabled on the test server (see tools/neo4j-server), so no credentials.
     driver = neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=None)
     try:

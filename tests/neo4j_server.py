@@ -101,9 +101,7 @@ def java_version(java: str | None = None) -> int | None:
     if not java:
         return None
     try:
-        out = subprocess.run(
-            [java, "-version"], capture_output=True, text=True, timeout=60
-        )
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
         return None
     # e.g. 'openjdk version "17.0.15" 2025-04-15' or 'java version "1.8.0_392"'
@@ -126,6 +124,14 @@ def maven_executable() -> str | None:
     return shutil.which("mvn")
 
 
+def javac_executable() -> str | None:
+    """Building the launcher needs a JDK (javac), not just a JRE."""
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home and (Path(java_home) / "bin" / "javac").is_file():
+        return str(Path(java_home) / "bin" / "javac")
+    return shutil.which("javac")
+
+
 def launcher_is_built() -> bool:
     """The launcher jar and its classpath exist, are newer than their sources, and every
     classpath entry is still present (``~/.m2`` may have been wiped)."""
@@ -146,8 +152,11 @@ def missing_prerequisites() -> str | None:
         return "no Java runtime found (java on PATH or $JAVA_HOME)"
     if version < MIN_JAVA:
         return f"Java {version} found, Neo4j 5.26 needs Java {MIN_JAVA}+"
-    if not launcher_is_built() and not maven_executable():
-        return "Maven (mvn) not found and the launcher in tools/neo4j-server is not built"
+    if not launcher_is_built():
+        if not maven_executable():
+            return "Maven (mvn) not found and the launcher in tools/neo4j-server is not built"
+        if not javac_executable():
+            return "no javac (a JRE, not a JDK) and the launcher in tools/neo4j-server is not built"
     return None
 
 
@@ -175,16 +184,25 @@ def build_launcher(force: bool = False) -> list[str]:
             if not mvn:
                 raise Neo4jServerError("Maven (mvn) is needed to build tools/neo4j-server")
             cmd = [
-                mvn, "-q", "-B", "-f", str(POM),
-                "package", "dependency:build-classpath",
+                mvn,
+                "-q",
+                "-B",
+                "-f",
+                str(POM),
+                "package",
+                "dependency:build-classpath",
                 f"-Dmdep.outputFile={CLASSPATH_FILE}",
             ]
             started = time.monotonic()
             BUILD_STAMP.unlink(missing_ok=True)
             try:
                 result = subprocess.run(
-                    cmd, cwd=LAUNCHER_DIR, capture_output=True, text=True,
-                    timeout=BUILD_TIMEOUT, stdin=subprocess.DEVNULL,
+                    cmd,
+                    cwd=LAUNCHER_DIR,
+                    capture_output=True,
+                    text=True,
+                    timeout=BUILD_TIMEOUT,
+                    stdin=subprocess.DEVNULL,
                 )
             except subprocess.TimeoutExpired as exc:
                 raise Neo4jServerError(
@@ -296,9 +314,7 @@ def _stop_process(process: subprocess.Popen, timeout: float) -> None:
             pass
 
 
-def _launch_once(
-    classpath: list[str], java_opts: list[str], timeout: float
-) -> Neo4jServer:
+def _launch_once(classpath: list[str], java_opts: list[str], timeout: float) -> Neo4jServer:
     java = java_executable()
     if not java:
         raise Neo4jServerError("no Java runtime found (java on PATH or $JAVA_HOME)")
@@ -314,16 +330,28 @@ def _launch_once(
     cp = os.pathsep.join(classpath).replace("\\", "\\\\").replace('"', '\\"')
     argfile.write_text(f'-cp "{cp}"\n')
     cmd = [
-        java, *java_opts, f"@{argfile}", MAIN_CLASS,
-        "--bolt-port", str(bolt_port), "--http-port", str(http_port),
-        "--dir", str(work_dir / "neo4j"),
+        java,
+        *java_opts,
+        f"@{argfile}",
+        MAIN_CLASS,
+        "--bolt-port",
+        str(bolt_port),
+        "--http-port",
+        str(http_port),
+        "--dir",
+        str(work_dir / "neo4j"),
     ]
     started = time.monotonic()
     # stderr goes to a file, not a pipe, so a chatty server can never block on it.
     with open(stderr_path, "wb") as stderr_file:
         process = subprocess.Popen(
-            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr_file,
-            cwd=work_dir, text=True, bufsize=1,
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr_file,
+            cwd=work_dir,
+            text=True,
+            bufsize=1,
         )
 
     # Read stdout in a thread so the wait below can time out; keep draining afterwards.
@@ -356,7 +384,11 @@ def _launch_once(
         match = _READY_RE.match(line)
         if match:
             return Neo4jServer(
-                process, match.group(1), match.group(2), work_dir, stderr_path,
+                process,
+                match.group(1),
+                match.group(2),
+                work_dir,
+                stderr_path,
                 time.monotonic() - started,
             )
         seen.append(line)
@@ -410,8 +442,10 @@ def start_neo4j(
 if __name__ == "__main__":  # manual check: python -m tests.neo4j_server
     t0 = time.monotonic()
     srv = start_neo4j()
-    print(f"{srv!r} browser={srv.browser_url} up in {srv.startup_seconds:.1f}s "
-          f"(total {time.monotonic() - t0:.1f}s incl. build check)")
+    print(
+        f"{srv!r} browser={srv.browser_url} up in {srv.startup_seconds:.1f}s "
+        f"(total {time.monotonic() - t0:.1f}s incl. build check)"
+    )
     t1 = time.monotonic()
     srv.stop()
     print(f"stopped in {time.monotonic() - t1:.1f}s")

@@ -18,7 +18,9 @@ def test_bolt_round_trip(neo4j_driver) -> None:
 def test_create_and_read_node(neo4j_driver) -> None:
     neo4j_driver.execute_query(
         "CREATE (:Place {name: $name, lat: $lat, lon: $lon})",
-        name="Lisbon", lat=38.72, lon=-9.14,
+        name="Lisbon",
+        lat=38.72,
+        lon=-9.14,
     )
     records, _, _ = neo4j_driver.execute_query(
         "MATCH (p:Place {name: $name}) RETURN p.name AS name, p.lat AS lat, p.lon AS lon",
