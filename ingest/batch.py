@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from rdflib import Literal
+
 from geokg.graph.store import Store
 from geokg.ingest.pipeline import extract_article
-from geokg.ingest.sources import Document, InputError
+from geokg.ingest.sources import Document, InputError, Skipped
+
+_HAS_URL = "ASK { GRAPH ?g { ?article a geokg:Article ; geokg:url ?url } }"
 
 
 @dataclass
@@ -26,9 +30,16 @@ class IngestSummary:
                 f"relations added: {self.relations}")
 
 
+def has_url(store: Store, url: str) -> bool:
+    """Whether an article fetched from `url` is already stored. Stores without SPARQL `ask`
+    (Neo4j) cannot tell, so their feeds are fetched again (and deduplicated by text)."""
+    ask = getattr(store, "ask", None)
+    return bool(ask(_HAS_URL, {"url": Literal(url)})) if ask else False
+
+
 def ingest_documents(
     store: Store,
-    documents: Iterable[Document | InputError],
+    documents: Iterable[Document | InputError | Skipped],
     on_error: Callable[[InputError], None] | None = None,
 ) -> IngestSummary:
     summary = IngestSummary()
@@ -41,6 +52,9 @@ def ingest_documents(
     for doc in documents:
         if isinstance(doc, InputError):
             fail(doc)
+            continue
+        if isinstance(doc, Skipped):
+            summary.unchanged += 1  # a feed item already ingested is an unchanged article
             continue
         try:
             result = extract_article(

@@ -140,7 +140,9 @@ class Fetcher:
         return b"".join(chunks)
 
     def _too_large(self) -> str:
-        return f"too large (over {self.max_bytes / 1_048_576:g} MB)"
+        limit = (f"{self.max_bytes / 1_048_576:g} MB" if self.max_bytes >= 1_048_576
+                 else f"{self.max_bytes} bytes")
+        return f"too large (over {limit})"
 
     def _timed_out(self) -> str:
         return f"timed out after {self.timeout:g} s"

@@ -39,28 +39,79 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=_PATH)
+@click.argument("inputs", nargs=-1, metavar="[PATH|URL|-]...")
 @click.option("--glob", default="**/*", show_default=True, help="Files to read in folders.")
-def ingest(paths: tuple[Path, ...], glob: str) -> None:
-    """Ingest articles: text files, folders of them, or JSONL records.
+@click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
+              help="An RSS or Atom feed: every item's page is fetched and ingested, except "
+                   "those already ingested (repeatable). Feeds given as inputs are detected.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a web server.")
+@click.option("--report", type=_PATH, metavar="FILE",
+              help='Write every failure as a JSONL record {"input", "reason"}.')
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar, notes or summary; only error lines.")
+def ingest(inputs: tuple[str, ...], glob: str, feeds: tuple[str, ...], timeout: float,
+           report: Path | None, quiet: bool) -> None:
+    """Ingest articles: text, HTML and JSONL files, folders of them, web pages (URLs), RSS or
+    Atom feeds, or `-` for standard input (one article, or JSONL records).
 
-    Prints one line per input that failed and a summary. Exit status 3 when some inputs failed
-    (the others are stored all the same).
+    Prints one `error: INPUT: REASON` line per input that failed and a summary. Exit status 3
+    when some inputs failed (the others are stored all the same).
     """
-    from geokg.ingest.batch import ingest_documents
-    from geokg.ingest.sources import read_documents
+    from geokg.ingest.batch import has_url, ingest_documents
+    from geokg.ingest.fetch import Fetcher
+    from geokg.ingest.sources import Reader
 
+    if not inputs and not feeds:
+        raise click.UsageError("give at least one PATH, URL, - (standard input) or --feed")
     store = _open_store()
+    reader = Reader(glob=glob, fetcher=Fetcher(timeout=timeout),
+                    seen_url=lambda url: has_url(store, url),
+                    stdin=click.get_binary_stream("stdin"))
     try:
-        summary = ingest_documents(
-            store, read_documents(paths, glob),
-            on_error=lambda e: click.echo(f"error: {e}", err=True),
-        )
+        items = _with_notes(reader.read(inputs, feeds), quiet)
+        with _progress(items, quiet) as shown:
+            summary = ingest_documents(
+                store, shown, on_error=lambda e: click.echo(f"error: {e}", err=True),
+            )
     finally:
         store.close()
-    click.echo(summary.line())
+    if report:
+        _write_report(report, summary.failures)
+    if not quiet:
+        click.echo(summary.line())
     if summary.failed:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _with_notes(items, quiet: bool):
+    """Pass documents on, telling the user on stderr about any that carry a note."""
+    for item in items:
+        note = getattr(item, "note", None)
+        if note and not quiet:
+            click.echo(f"note: {item.source}: {note}", err=True)
+        yield item
+
+
+def _progress(items, quiet: bool):
+    """A progress bar on stderr, only for a person watching a terminal."""
+    import contextlib
+
+    if quiet or not sys.stderr.isatty():
+        return contextlib.nullcontext(items)
+    return click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True,
+                             item_show_func=lambda i: getattr(i, "source", None) and
+                             str(i.source)[-40:])
+
+
+def _write_report(path: Path, failures) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as handle:
+            for failure in failures:
+                handle.write(json.dumps({"input": failure.source, "reason": failure.reason},
+                                        ensure_ascii=False) + "\n")
+    except OSError as exc:
+        _fail(f"{path}: cannot write the report ({exc.strerror or exc})", EXIT_INPUT_FAILED)
 
 
 @main.command()
