@@ -27,6 +27,8 @@ _MODALITY_ORDER = ("negated", "hypothetical", "intended")
 _MODALITY_WINDOW = 5
 _TARGET_GAP = 3  # words allowed between a target marker and the target ("dengan pihak Rusia")
 _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
+_FAR_TARGET = 14  # how far the fallback looks for a target when no marker or object is found
+_PRONOUN_GAP = 4  # a pronoun subject stands close before its verb
 _MUTUAL_SUBJECT_GAP = 6  # words allowed between "A and B" and the mutual relation they have
 
 
@@ -46,9 +48,14 @@ class ArticleContext:
 
     last_pair: tuple[str, str] | None = None
     recent: list[str] | None = None
+    last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
 
-    def note(self, groups: list[Group]) -> None:
+    def note(self, groups: list[Group], folded: list[str], lexicon: Lexicon) -> None:
         self.recent = self.recent or []
+        subjects = [g for g in groups
+                    if g.start == 0 or folded[g.start - 1] not in lexicon.oblique]
+        if subjects:
+            self.last_subject = subjects[0]
         for group in groups:
             if len(group.states) == 2:
                 self.last_pair = (group.states[0], group.states[1])
@@ -175,9 +182,23 @@ class Candidate:
     target_surface: str
 
 
+def _pronoun_subject(
+    folded: list[str], lo: int, t_start: int, lexicon: Lexicon, context: ArticleContext | None,
+) -> Group | None:
+    """A pronoun between `lo` and the trigger ("it has criticized", "Dia mendorong") stands for
+    the subject of the sentences before."""
+    if context is None or context.last_subject is None or not lexicon.pronouns:
+        return None
+    for i in range(t_start - 1, max(lo, t_start - _PRONOUN_GAP) - 1, -1):
+        if folded[i] in lexicon.pronouns and (i == 0 or folded[i - 1] not in lexicon.oblique):
+            ref = context.last_subject
+            return Group(i, i + 1, ref.states, f"{folded[i]} (= {ref.surface})")
+    return None
+
+
 def _arguments(
     entry: TriggerEntry, t_start: int, t_end: int, groups: list[Group], folded: list[str],
-    lexicon: Lexicon,
+    lexicon: Lexicon, context: ArticleContext | None = None,
 ) -> list[tuple[str, str, bool, float, str, str]]:
     rtype = ontology.get(entry.relation)
     between = _find_after(lexicon.between, groups, folded, t_end, lexicon.window)
@@ -211,6 +232,9 @@ def _arguments(
             continue
         subject = group
         break
+    pronoun = _pronoun_subject(folded, subject.end if subject else 0, t_start, lexicon, context)
+    if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
+        subject = pronoun
 
     if agent and subject:
         return _cross(agent, subject, rtype.symmetric, 0.8)
@@ -225,6 +249,14 @@ def _arguments(
     if (subject and rtype.symmetric and len(subject.states) == 2
             and t_start - subject.end <= _MUTUAL_SUBJECT_GAP):
         return _pairs(subject, 0.85)
+    if subject and target is None and len({x for g in groups for x in g.states}) == 2:
+        # No marked target nearby, in a sentence that names just two actors: the other one
+        # further on ("fired with unspecified weapons on the positions of the forces of
+        # Azerbaijan"). With more actors named, guessing costs more than it finds.
+        later = [g for g in groups if g.start >= t_end and g.start - t_end <= _FAR_TARGET
+                 and not any(t in _SENTENCE_PUNCT or t == ";" for t in folded[t_end : g.start])]
+        if later:
+            return _cross(subject, later[0], rtype.symmetric, 0.6)
     return []
 
 
@@ -260,7 +292,7 @@ def extract_sentence(
                 modality = _modality(folded, i, lexicon)
                 trigger = " ".join(sentence.tokens[i:t_end])
                 for s, t, sym, factor, s_surf, t_surf in _arguments(
-                    entry, i, t_end, groups, folded, lexicon
+                    entry, i, t_end, groups, folded, lexicon, context
                 ):
                     key = (s, entry.relation, t)
                     if key not in found:
@@ -269,7 +301,7 @@ def extract_sentence(
                             round(entry.confidence * factor, 2), trigger, s_surf, t_surf,
                         )
                 break  # the longest trigger at a position speaks for it
-    context.note(groups)
+    context.note(groups, folded, lexicon)
     return list(found.values())
 
 

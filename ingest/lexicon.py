@@ -35,6 +35,7 @@ class Lexicon:
     between: tuple[Pattern, ...]  # "antara A dan B": both sides of a mutual relation
     between_joiners: tuple[Pattern, ...]  # "antara A dengan B"
     titles: frozenset[str]  # words of titles that may stand inside a compound actor
+    pronouns: frozenset[str]  # subject pronouns that may refer to the previous subject
     agent: tuple[Pattern, ...]  # "oleh" / "by": the agent of a passive
     pair_anaphora: tuple[Pattern, ...]  # "kedua negara": the two actors named before
     modality: dict[str, tuple[Pattern, ...]]
@@ -88,7 +89,8 @@ def _pattern(text: str, language: str) -> Pattern:
 def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
     path = directory / f"{language}.toml"
     if not path.exists():
-        return Lexicon(language, [], frozenset(), frozenset(), (), (), frozenset(), (), (), {})
+        return Lexicon(language, [], frozenset(), frozenset(), (), (), frozenset(), frozenset(),
+                       (), (), {})
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     grammar = raw.get("grammar", {})
@@ -119,6 +121,7 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         between=patterns(grammar.get("between", [])),
         between_joiners=patterns(grammar.get("between_joiners", [])),
         titles=frozenset(t for w in grammar.get("titles", []) for t in _pattern(w, language)),
+        pronouns=frozenset(fold(w) for w in grammar.get("pronouns", [])),
         agent=patterns(grammar.get("agent", [])),
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},

@@ -141,7 +141,8 @@ class Reader:
 
     def read(self, inputs: Iterable[str], feeds: Iterable[str] = ()) -> Iterator[Item]:
         for name in inputs:
-            yield from self._guard(name, lambda n=name: self._input(n))
+            source = "<stdin>" if name == STDIN else name
+            yield from self._guard(source, lambda n=name: self._input(n))
         for name in feeds:
             yield from self._guard(name, lambda n=name: self._feed_input(n))
 
@@ -297,15 +298,22 @@ def read_documents(paths: Iterable[Path], glob: str = "**/*") -> Iterator[Item]:
 
 def read_records(path: Path) -> Iterator[Document | InputError]:
     """JSONL records {"id", "text", "url"?, "date"?, "lang"?, "title"?}, one per line."""
-    with path.open(encoding="utf-8") as handle:
+    with path.open("rb") as handle:
         yield from parse_records(handle, str(path))
 
 
-def parse_records(lines: Iterable[str], name: str) -> Iterator[Document | InputError]:
-    for number, line in enumerate(lines, 1):
+def parse_records(lines: Iterable[str | bytes], name: str) -> Iterator[Document | InputError]:
+    for number, raw in enumerate(lines, 1):
+        where = f"{name}:{number}"
+        try:
+            # Decoded line by line, so that one bad line fails alone and says where it is.
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8") if isinstance(
+                raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            yield InputError(where, f"not UTF-8 text (invalid byte at column {exc.start + 1})")
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
