@@ -116,7 +116,7 @@ def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -
             and all(g in lexicon.conjunctions or g in lexicon.titles or not g.isalnum()
                     for g in gap)
         )
-        if prev and (joins or m.start == prev.end):
+        if prev and joins:
             states = prev.states + tuple(s for s in m.states if s not in prev.states)
             groups[-1] = Group(prev.start, m.end, states, prev.surface + " + " + m.surface)
         else:
@@ -232,6 +232,20 @@ def _arguments(
             continue
         subject = group
         break
+    if subject is None and lexicon.verb_first and agent is None:
+        # Verb-first clauses (Arabic "التقى الرئيس X بنظيره Y"): the first actor after the
+        # verb is its subject, the target the next one (after a marker, or next in line).
+        after = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
+        if after is not None:
+            subject = after
+            if target is None or target is after:
+                target = None
+                if entry.target_markers:
+                    target = _find_after(entry.target_markers, groups, folded, after.end,
+                                         lexicon.window)
+                if target is None and entry.object_target:
+                    target = _group_starting(groups, after.end, after.end + _OBJECT_GAP, folded,
+                                             lexicon.oblique)
     pronoun = _pronoun_subject(folded, subject.end if subject else 0, t_start, lexicon, context)
     if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
         subject = pronoun
@@ -283,24 +297,29 @@ def extract_sentence(
     groups = build_groups(mentions, folded, lexicon)
     in_mention = {i for m in mentions for i in range(m.start, m.end)}
     found: dict[tuple[str, str, str], Candidate] = {}
-    if len({s for g in groups for s in g.states}) >= 2:
+    named = {s for g in groups for s in g.states}
+    referred = context.last_subject is not None and any(t in lexicon.pronouns for t in folded)
+    if len(named) >= 2 or (named and referred):
         for i in range(len(folded)):
             if i in in_mention:
                 continue
+            # The longest trigger at a position speaks for it; a shorter one is tried only
+            # when the longer finds no actors to relate.
             for entry in lexicon.triggers_at(folded, i):
                 t_end = i + len(entry.pattern)
-                modality = _modality(folded, i, lexicon)
+                arguments = _arguments(entry, i, t_end, groups, folded, lexicon, context)
+                if not arguments:
+                    continue
+                modality = entry.modality or _modality(folded, i, lexicon)
                 trigger = " ".join(sentence.tokens[i:t_end])
-                for s, t, sym, factor, s_surf, t_surf in _arguments(
-                    entry, i, t_end, groups, folded, lexicon, context
-                ):
+                for s, t, sym, factor, s_surf, t_surf in arguments:
                     key = (s, entry.relation, t)
                     if key not in found:
                         found[key] = Candidate(
                             s, entry.relation, t, sym, modality,
                             round(entry.confidence * factor, 2), trigger, s_surf, t_surf,
                         )
-                break  # the longest trigger at a position speaks for it
+                break
     context.note(groups, folded, lexicon)
     return list(found.values())
 

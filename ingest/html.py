@@ -7,7 +7,6 @@ import json
 import re
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import html as lxml_html
 
 from geokg.ingest.language import SUPPORTED
@@ -17,6 +16,7 @@ _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnew
                   "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
                   "socialmediaposting", "liveblogposting"}
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+MIN_TEXT_CHARS = 20  # less is a menu or a caption ("Home"), not an article
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Page:
 
 def extract_page(data: bytes | str, url: str | None = None) -> Page:
     """The main text and metadata of a page; ValueError when it holds no article text."""
+    import trafilatura  # imported here: it takes a second, and most inputs are not HTML
+
     if isinstance(data, bytes) and not data.strip():
         raise ValueError("empty page")
     try:
@@ -45,7 +47,7 @@ def extract_page(data: bytes | str, url: str | None = None) -> Page:
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds
         raise ValueError(f"cannot parse HTML ({exc.__class__.__name__})") from None
     text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    if len(text) < MIN_TEXT_CHARS:
         raise ValueError("no article text found in the page")
     tree = _parse(data)
     return Page(

@@ -24,6 +24,7 @@ class TriggerEntry:
     object_target: bool  # the first actor after the trigger is the target
     confidence: float
     passive: bool = False  # a passive form ("ditengahi X"): the actor after it is the agent
+    modality: str = ""  # the trigger's own modality ("trabalharemos" is a future form)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Lexicon:
     pair_anaphora: tuple[Pattern, ...]  # "kedua negara": the two actors named before
     modality: dict[str, tuple[Pattern, ...]]
     window: int = 6
+    verb_first: bool = False  # clauses may start with the verb, the subject after it
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     by_prefix: list[TriggerEntry] = field(default_factory=list)
 
@@ -111,6 +113,7 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
                     object_target=object_target,
                     confidence=float(item.get("confidence", 0.8)),
                     passive=item.get("voice") == "passive",
+                    modality=item.get("modality", ""),
                 )
             )
     return Lexicon(
@@ -126,4 +129,5 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
         window=int(grammar.get("window", 6)),
+        verb_first=bool(grammar.get("verb_first", False)),
     )

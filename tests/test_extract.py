@@ -44,10 +44,31 @@ def triples(text: str, language: str, date: str | None = "2021-06-01"):
          [("JPN", "ATTACKS", "VNM", "hypothetical")]),
         # one actor only: no relation
         ("Japan said it would cooperate more closely in the future.", "en", []),
+        # titles inside a compound actor
+        ("Presiden Prancis dan Perdana Menteri (PM) Jepang menandatangani perjanjian.", "id",
+         [("FRA", "SIGNS_AGREEMENT_WITH", "JPN", "asserted")]),
+        # "antara A dengan B"
+        ("Ketegangan antara Jepang dengan Vietnam meningkat.", "id",
+         [("JPN", "DISPUTES_WITH", "VNM", "asserted")]),
+        # a list of four is an enumeration, not a mutual relation
+        ("Prancis, Jepang, Vietnam dan Mesir berdagang.", "id", []),
+        # a passive verb form: the actor after it is the agent
+        ("Perjanjian Mesir ditengahi Prancis.", "id",
+         [("FRA", "MEDIATES_BETWEEN", "EGY", "asserted")]),
+        # a place after a preposition is not a direct object
+        ("Jepang dan Vietnam bertemu di Prancis.", "id",
+         [("JPN", "MEETS", "VNM", "asserted")]),
+        # verb-first Arabic: the subject follows the verb
+        ("انتقدت روسيا الولايات المتحدة بشدة.", "ar", [("RUS", "CRITICIZES", "USA", "asserted")]),
     ],
 )
 def test_mechanisms(text: str, language: str, expected: list):
     assert triples(text, language) == expected
+
+
+def test_a_pronoun_subject_is_the_previous_subject():
+    text = "Japan is worried.\n\nIt criticized Vietnam on Monday."
+    assert triples(text, "en") == [("JPN", "CRITICIZES", "VNM", "asserted")]
 
 
 def test_the_two_countries_resolve_to_the_pair_named_before():
