@@ -19,7 +19,6 @@ from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
 from geokg.graph.rdf_model import GEOKG, article_iri, article_quads
 
-
 CLAIMS_SPARQL = """
 SELECT ?id ?source ?source_name ?source_kind ?relation ?target ?target_name ?target_kind
        ?modality ?confidence ?goldstein ?quad ?plover ?cameo_root ?symmetric ?date ?sentence
