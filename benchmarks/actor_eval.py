@@ -70,7 +70,8 @@ class Report:
     missed: Counter = field(default_factory=Counter)  # (lang, actor) -> count
     missed_examples: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     spurious: Counter = field(default_factory=Counter)  # (lang, surface, state) in gold units
-    free: list[tuple[str, str, str, str]] = field(default_factory=list)  # lang, surface, state, sent
+    # (lang, surface, state, sentence) of every mention on a no-event sentence
+    free: list[tuple[str, str, str, str]] = field(default_factory=list)
     free_surfaces: Counter = field(default_factory=Counter)
 
 
@@ -209,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
     args = parser.parse_args(argv)
     dev: Path = args.dev
-    if not dev.is_dir() or not (any(dev.glob("articles/*.jsonl")) or any(dev.glob("sentences/*.jsonl"))):
+    has_data = any(dev.glob("articles/*.jsonl")) or any(dev.glob("sentences/*.jsonl"))
+    if not dev.is_dir() or not has_data:
         print(f"actor_eval: no gold data at {dev} (expected articles/*.jsonl, sentences/*.jsonl); "
               "it lives in the developers' workspace only, pass its path as the first argument",
               file=sys.stderr)
@@ -245,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     for (lang, surface, state), n in report.free_surfaces.most_common(40):
         print(f"  [{lang}] {surface!r} -> {state}: {n}")
 
-    print(f"\nRandom sample of {args.sample} mentions on no-event sentences (judge: real or error):")
+    print(f"\nRandom sample of {args.sample} mentions on no-event sentences "
+          "(judge: real or error):")
     rng = random.Random(0)
     sample = rng.sample(report.free, min(args.sample, len(report.free)))
     for lang, surface, state, sent in sorted(sample):
