@@ -14,6 +14,7 @@ from geokg.ingest.sentences import pipeline
 LEXICON_DIR = Path(__file__).parent / "data" / "lexicons"
 
 Pattern = tuple[str, ...]  # folded tokens; a token ending in "*" matches any word it begins
+_HEAD = 3
 
 
 @dataclass(frozen=True)
@@ -43,23 +44,29 @@ class Lexicon:
     window: int = 6
     verb_first: bool = False  # clauses may start with the verb, the subject after it
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
-    by_prefix: list[TriggerEntry] = field(default_factory=list)
+    # Wildcard heads ("sanction*") indexed by their first _HEAD letters, so a token is checked
+    # against the few patterns that could match it, not all of them.
+    by_prefix: dict[str, list[TriggerEntry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entry in self.triggers:
             head = entry.pattern[0]
             if head.endswith("*"):
-                self.by_prefix.append(entry)
+                self.by_prefix.setdefault(head[:-1][:_HEAD], []).append(entry)
             else:
                 self.by_first.setdefault(head, []).append(entry)
-        # Longest pattern first, so "kerja sama" wins over "kerja".
-        for entries in self.by_first.values():
-            entries.sort(key=lambda e: -len(e.pattern))
-        self.by_prefix.sort(key=lambda e: (-len(e.pattern), -len(e.pattern[0])))
 
     def triggers_at(self, folded: list[str], i: int) -> list[TriggerEntry]:
-        candidates = self.by_first.get(folded[i], []) + self.by_prefix
-        return [e for e in candidates if matches(e.pattern, folded, i)]
+        """The trigger entries matching at token i, longest pattern first (so "kerja sama"
+        wins over "kerja")."""
+        token = folded[i]
+        candidates = list(self.by_first.get(token, ()))
+        for k in range(1, min(_HEAD, len(token)) + 1):
+            candidates += self.by_prefix.get(token[:k], ())
+        found = [e for e in candidates if matches(e.pattern, folded, i)]
+        found.sort(key=lambda e: (-len(e.pattern), e.pattern[0].endswith("*"),
+                                  -len(e.pattern[0])))
+        return found
 
 
 def token_matches(pattern_token: str, token: str) -> bool:

@@ -31,12 +31,15 @@ def fold(token: str) -> str:
 
 
 class Gazetteer:
-    """All names of one language, indexed by their token sequences."""
+    """All names of one language, indexed by their folded token sequences (and, for languages
+    with inflection, by their stems)."""
 
     def __init__(self, language: str, names: list[Name], morphology: LanguageMorphology | None):
         self.language = language
         self.morphology = morphology or LanguageMorphology(language, language)
-        self.suffixes = sorted(self.morphology.suffixes, key=len, reverse=True)
+        # Endings are folded like the text they are matched against ("й" folds to "и").
+        self.suffixes = sorted({fold(x) for x in self.morphology.suffixes}, key=len, reverse=True)
+        self.prefixes = tuple(fold(p) for p in self.morphology.prefixes)
         tokenizer = pipeline(language).tokenizer
         self.exact: dict[tuple[str, ...], list[tuple[Name, tuple[str, ...]]]] = {}
         self.stemmed: dict[tuple[str, ...], list[tuple[Name, tuple[str, ...]]]] = {}
@@ -51,6 +54,9 @@ class Gazetteer:
             if self.suffixes and not name.case_sensitive:
                 key = tuple(self.stem(fold(t)) for t in tokens)
                 self.stemmed.setdefault(key, []).append(entry)
+        # First tokens of all names: most tokens of a sentence start none, and are skipped.
+        self.first_exact = {key[0] for key in self.exact}
+        self.first_stemmed = {key[0] for key in self.stemmed}
 
     def stem(self, folded: str) -> str:
         for suffix in self.suffixes:
@@ -58,35 +64,48 @@ class Gazetteer:
                 return folded[: -len(suffix)]
         return folded
 
-    def _accept(self, name: Name, name_tokens: tuple[str, ...], text_tokens: list[str]) -> bool:
+    def _accept(self, name: Name, name_tokens: tuple[str, ...], text_tokens: tuple[str, ...]) -> bool:
         if name.case_sensitive:
-            return tuple(text_tokens) == name_tokens
+            return text_tokens == name_tokens
         # A capitalised name written in lower case is another word ("turkey", "chad").
         first_name, first_text = name.surface[:1], text_tokens[0][:1]
         return not (first_name.isupper() and first_text.islower())
 
-    def match_at(self, tokens: tuple[str, ...], i: int) -> tuple[int, Name] | None:
-        """The longest name starting at token i: (its length in tokens, the name)."""
-        folded = [fold(t) for t in tokens[i : i + self.max_len]]
-        heads = [folded[0]] + [
-            folded[0][len(p) :]
-            for p in self.morphology.prefixes
-            if folded[0].startswith(p) and len(folded[0]) > len(p) + 1
-        ]
-        for length in range(len(folded), 0, -1):
-            text_tokens = list(tokens[i : i + length])
-            for head in heads:
-                key = (head, *folded[1:length])
-                for index, make_key in ((self.exact, None), (self.stemmed, self.stem)):
-                    if make_key is not None:
-                        if not self.stemmed:
-                            continue
-                        key_used = tuple(make_key(k) for k in key)
-                    else:
-                        key_used = key
-                    for name, name_tokens in index.get(key_used, ()):
-                        if self._accept(name, name_tokens, text_tokens):
-                            return length, name
+    def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, Name]]:
+        """Non-overlapping names in a token sequence, longest first: (start, length, name)."""
+        folded = [fold(t) for t in tokens]
+        stems = [self.stem(f) for f in folded] if self.stemmed else []
+        found: list[tuple[int, int, Name]] = []
+        i = 0
+        while i < len(tokens):
+            match = self._match_at(tokens, folded, stems, i)
+            if match:
+                found.append((i, match[0], match[1]))
+                i += match[0]
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, tokens: tuple[str, ...], folded: list[str], stems: list[str], i: int):
+        head = folded[i]
+        heads = [head] + [head[len(p):] for p in self.prefixes
+                          if head.startswith(p) and len(head) > len(p) + 1]
+        exact_heads = [h for h in heads if h in self.first_exact]
+        stem_heads = ([self.stem(h) for h in heads] if self.stemmed else [])
+        stem_heads = [h for h in stem_heads if h in self.first_stemmed]
+        if not exact_heads and not stem_heads:
+            return None
+        top = min(self.max_len, len(tokens) - i)
+        for length in range(top, 0, -1):
+            text_tokens = tuple(tokens[i : i + length])
+            for h in exact_heads:
+                for name, name_tokens in self.exact.get((h, *folded[i + 1 : i + length]), ()):
+                    if self._accept(name, name_tokens, text_tokens):
+                        return length, name
+            for h in stem_heads:
+                for name, name_tokens in self.stemmed.get((h, *stems[i + 1 : i + length]), ()):
+                    if self._accept(name, name_tokens, text_tokens):
+                        return length, name
         return None
 
 
@@ -111,13 +130,7 @@ def find_mentions(
     gaz = gazetteer(language, registry)
     tokens = sentence.tokens
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        found = gaz.match_at(tokens, i)
-        if not found:
-            i += 1
-            continue
-        length, name = found
+    for i, length, name in gaz.find(tokens):
         state = registry.state_of(name.actor, date)
         if state:
             char_start = sentence.token_starts[i]
@@ -127,7 +140,6 @@ def find_mentions(
                         sentence.text[char_start:char_end], name.actor, (state,), name.kind,
                         _HOW.get(name.kind, "name"))
             )
-        i += length
     return _merge_adjacent(mentions, tokens)
 
 

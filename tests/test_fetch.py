@@ -191,7 +191,7 @@ def test_ingest_url_through_a_redirect(server: LocalServer):
 
 def test_ingest_plain_text_url(server: LocalServer):
     server.routes["/a.txt"] = Route(
-        "Russia sold fighter jets to India on Thursday, officials said.".encode(),
+        b"Russia sold fighter jets to India on Thursday, officials said.",
         content_type="text/plain; charset=utf-8")
     result = ingest(server.base + "/a.txt")
     assert result.exit_code == 0, result.output
