@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from geokg import EXTRACTOR_VERSION
 from geokg.graph import ontology
 from geokg.graph.model import Evidence, Relation
-from geokg.ingest.lexicon import Lexicon, Pattern, TriggerEntry, matches
+from geokg.ingest.lexicon import Lexicon, PatternSet, TriggerEntry
 from geokg.ingest.mentions import Mention, fold
 from geokg.ingest.sentences import Sentence
 
@@ -72,9 +72,9 @@ class ArticleContext:
         return None
 
 
-def _match_any(patterns: tuple[Pattern, ...], folded: list[str], i: int) -> int:
+def _match_any(patterns: PatternSet, folded: list[str], i: int) -> int:
     """The length of the longest pattern matching at i, or 0."""
-    return max((len(p) for p in patterns if matches(p, folded, i)), default=0)
+    return patterns.longest(folded, i)
 
 
 def resolve_pair_anaphora(
@@ -141,7 +141,7 @@ def _group_starting(
 
 
 def _find_after(
-    patterns: tuple[Pattern, ...], groups: list[Group], folded: list[str], start: int,
+    patterns: PatternSet, groups: list[Group], folded: list[str], start: int,
     window: int,
 ) -> Group | None:
     """The group after the first of `patterns` found within `window` words from `start`."""

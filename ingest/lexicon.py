@@ -17,11 +17,35 @@ Pattern = tuple[str, ...]  # folded tokens; a token ending in "*" matches any wo
 _HEAD = 3
 
 
+class PatternSet:
+    """A set of phrases, indexed by first word: `longest(folded, i)` is the length of the
+    longest phrase at token i (0 for none)."""
+
+    def __init__(self, patterns: tuple[Pattern, ...] = ()):
+        self.patterns = patterns
+        self._exact: dict[str, list[Pattern]] = {}
+        self._wild: list[Pattern] = []
+        for pattern in patterns:
+            if pattern[0].endswith("*"):
+                self._wild.append(pattern)
+            else:
+                self._exact.setdefault(pattern[0], []).append(pattern)
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def longest(self, folded: list[str], i: int) -> int:
+        candidates = self._exact.get(folded[i], [])
+        if self._wild:
+            candidates = candidates + self._wild
+        return max((len(p) for p in candidates if matches(p, folded, i)), default=0)
+
+
 @dataclass(frozen=True)
 class TriggerEntry:
     relation: str
     pattern: Pattern
-    target_markers: tuple[Pattern, ...]  # words before the target; empty = the next actor
+    target_markers: PatternSet  # words before the target; empty = the next actor
     object_target: bool  # the first actor after the trigger is the target
     confidence: float
     passive: bool = False  # a passive form ("ditengahi X"): the actor after it is the agent
@@ -34,13 +58,13 @@ class Lexicon:
     triggers: list[TriggerEntry]
     oblique: frozenset[str]  # an actor right after one of these is not a subject
     conjunctions: frozenset[str]  # join actors into a compound ("A dan B")
-    between: tuple[Pattern, ...]  # "antara A dan B": both sides of a mutual relation
-    between_joiners: tuple[Pattern, ...]  # "antara A dengan B"
+    between: PatternSet  # "antara A dan B": both sides of a mutual relation
+    between_joiners: PatternSet  # "antara A dengan B"
     titles: frozenset[str]  # words of titles that may stand inside a compound actor
     pronouns: frozenset[str]  # subject pronouns that may refer to the previous subject
-    agent: tuple[Pattern, ...]  # "oleh" / "by": the agent of a passive
-    pair_anaphora: tuple[Pattern, ...]  # "kedua negara": the two actors named before
-    modality: dict[str, tuple[Pattern, ...]]
+    agent: PatternSet  # "oleh" / "by": the agent of a passive
+    pair_anaphora: PatternSet  # "kedua negara": the two actors named before
+    modality: dict[str, PatternSet]
     window: int = 6
     verb_first: bool = False  # clauses may start with the verb, the subject after it
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -98,14 +122,14 @@ def _pattern(text: str, language: str) -> Pattern:
 def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
     path = directory / f"{language}.toml"
     if not path.exists():
-        return Lexicon(language, [], frozenset(), frozenset(), (), (), frozenset(), frozenset(),
-                       (), (), {})
+        return Lexicon(language, [], frozenset(), frozenset(), PatternSet(), PatternSet(),
+                       frozenset(), frozenset(), PatternSet(), PatternSet(), {})
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     grammar = raw.get("grammar", {})
 
-    def patterns(words: list[str]) -> tuple[Pattern, ...]:
-        return tuple(p for p in (_pattern(w, language) for w in words) if p)
+    def patterns(words: list[str]) -> PatternSet:
+        return PatternSet(tuple(p for p in (_pattern(w, language) for w in words) if p))
 
     triggers: list[TriggerEntry] = []
     for item in raw.get("relation", []):

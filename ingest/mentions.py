@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from geokg.graph.actors import ActorRegistry, LanguageMorphology, Name, default_registry
 from geokg.ingest.sentences import Sentence, pipeline
@@ -24,6 +24,7 @@ class Mention:
     how: str  # name | metonym | person-office | coreference
 
 
+@lru_cache(maxsize=500_000)  # news vocabulary repeats: most tokens are folded once
 def fold(token: str) -> str:
     """Case- and accent-insensitive form of a token (accents matter little in news spelling)."""
     decomposed = unicodedata.normalize("NFD", token.casefold())
@@ -64,7 +65,9 @@ class Gazetteer:
                 return folded[: -len(suffix)]
         return folded
 
-    def _accept(self, name: Name, name_tokens: tuple[str, ...], text_tokens: tuple[str, ...]) -> bool:
+    def _accept(
+        self, name: Name, name_tokens: tuple[str, ...], text_tokens: tuple[str, ...]
+    ) -> bool:
         if name.case_sensitive:
             return text_tokens == name_tokens
         # A capitalised name written in lower case is another word ("turkey", "chad").
