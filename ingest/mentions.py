@@ -26,9 +26,18 @@ class Mention:
 
 @lru_cache(maxsize=500_000)  # news vocabulary repeats: most tokens are folded once
 def fold(token: str) -> str:
-    """Case- and accent-insensitive form of a token (accents matter little in news spelling)."""
-    decomposed = unicodedata.normalize("NFD", token.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case- and accent-insensitive form of a token (accents matter little in news spelling).
+    Cyrillic й and ё stay: they are letters of their own, and inflection endings depend on them."""
+    out: list[str] = []
+    base = ""
+    for c in unicodedata.normalize("NFD", token.casefold()):
+        if unicodedata.combining(c):
+            if "\u0400" <= base <= "\u04ff":
+                out.append(c)
+            continue
+        base = c
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 class Gazetteer:
