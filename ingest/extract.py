@@ -28,7 +28,8 @@ _MODALITY_WINDOW = 5
 _TARGET_GAP = 3  # words allowed between a target marker and the target ("dengan pihak Rusia")
 _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
 _FAR_TARGET = 14  # how far the fallback looks for a target when no marker or object is found
-_PRONOUN_GAP = 4  # a pronoun subject stands close before its verb
+_PRONOUN_GAP = 4
+_OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun and owner  # a pronoun subject stands close before its verb
 _MUTUAL_SUBJECT_GAP = 6  # words allowed between "A and B" and the mutual relation they have
 
 
@@ -49,6 +50,7 @@ class ArticleContext:
     last_pair: tuple[str, str] | None = None
     recent: list[str] | None = None
     last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
+    last_group: tuple[str, ...] | None = None  # what "these countries" refers to
 
     def note(self, groups: list[Group], folded: list[str], lexicon: Lexicon) -> None:
         self.recent = self.recent or []
@@ -59,6 +61,8 @@ class ArticleContext:
         for group in groups:
             if len(group.states) == 2:
                 self.last_pair = (group.states[0], group.states[1])
+            if len(group.states) >= 2:
+                self.last_group = group.states
             for state in group.states:
                 if state in self.recent:
                     self.recent.remove(state)
@@ -77,23 +81,38 @@ def _match_any(patterns: PatternSet, folded: list[str], i: int) -> int:
     return patterns.longest(folded, i)
 
 
-def resolve_pair_anaphora(
+def resolve_anaphora(
     sentence: Sentence, folded: list[str], mentions: list[Mention], lexicon: Lexicon,
     context: ArticleContext,
 ) -> list[Mention]:
-    pair = context.pair()
-    if not pair or not lexicon.pair_anaphora:
+    """Mentions for "the two countries" (the pair named before), "these countries" (the last
+    group named) and "the country" (the last subject)."""
+    referents = (
+        (lexicon.pair_anaphora, context.pair()),
+        (lexicon.group_anaphora, context.last_group),
+        (lexicon.singular_anaphora,
+         context.last_subject.states if context.last_subject else None),
+    )
+    referents = tuple((p, r) for p, r in referents if p and r)
+    if not referents:
         return mentions
     taken = {i for m in mentions for i in range(m.start, m.end)}
     extra: list[Mention] = []
     i = 0
     while i < len(folded):
-        length = _match_any(lexicon.pair_anaphora, folded, i)
-        if length and i not in taken:
+        found = None
+        if i not in taken:
+            for patterns, states in referents:
+                length = _match_any(patterns, folded, i)
+                if length:
+                    found = (length, tuple(states))
+                    break
+        if found:
+            length, states = found
             cs = sentence.token_starts[i]
             ce = sentence.token_starts[i + length - 1] + len(sentence.tokens[i + length - 1])
-            extra.append(Mention(i, i + length, cs, ce, sentence.text[cs:ce], "", pair,
-                                 "pair", "coreference"))
+            extra.append(Mention(i, i + length, cs, ce, sentence.text[cs:ce], "", states,
+                                 "anaphora", "coreference"))
             i += length
         else:
             i += 1
@@ -246,6 +265,12 @@ def _arguments(
                 if target is None and entry.object_target:
                     target = _group_starting(groups, after.end, after.end + _OBJECT_GAP, folded,
                                              lexicon.oblique)
+    if subject is None and target is not None and agent is None:
+        # A nominalisation with its actor after it: "kunjungan Presiden Prabowo ke Brasil",
+        # "aliansi Pyongyang dengan Rusia", "attacks of Israel on Iran".
+        owner = _group_starting(groups, t_end, t_end + _OWNER_GAP, folded, lexicon.oblique)
+        if owner is not None and owner is not target and owner.end <= target.start:
+            subject = owner
     pronoun = _pronoun_subject(folded, subject.end if subject else 0, t_start, lexicon, context)
     if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
         subject = pronoun
@@ -293,7 +318,7 @@ def extract_sentence(
     sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, context: ArticleContext,
 ) -> list[Candidate]:
     folded = [fold(t) for t in sentence.tokens]
-    mentions = resolve_pair_anaphora(sentence, folded, mentions, lexicon, context)
+    mentions = resolve_anaphora(sentence, folded, mentions, lexicon, context)
     groups = build_groups(mentions, folded, lexicon)
     in_mention = {i for m in mentions for i in range(m.start, m.end)}
     found: dict[tuple[str, str, str], Candidate] = {}

@@ -52,19 +52,27 @@ class TriggerEntry:
     modality: str = ""  # the trigger's own modality ("trabalharemos" is a future form)
 
 
+def _none() -> PatternSet:
+    return PatternSet()
+
+
 @dataclass
 class Lexicon:
     language: str
-    triggers: list[TriggerEntry]
-    oblique: frozenset[str]  # an actor right after one of these is not a subject
-    conjunctions: frozenset[str]  # join actors into a compound ("A dan B")
-    between: PatternSet  # "antara A dan B": both sides of a mutual relation
-    between_joiners: PatternSet  # "antara A dengan B"
-    titles: frozenset[str]  # words of titles that may stand inside a compound actor
-    pronouns: frozenset[str]  # subject pronouns that may refer to the previous subject
-    agent: PatternSet  # "oleh" / "by": the agent of a passive
-    pair_anaphora: PatternSet  # "kedua negara": the two actors named before
-    modality: dict[str, PatternSet]
+    triggers: list[TriggerEntry] = field(default_factory=list)
+    # an actor right after one of these is not a subject
+    oblique: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()  # join actors into a compound ("A dan B")
+    # "antara A dan B": both sides of a mutual relation
+    between: PatternSet = field(default_factory=_none)
+    between_joiners: PatternSet = field(default_factory=_none)  # "antara A dengan B"
+    titles: frozenset[str] = frozenset()  # title words that may stand inside a compound actor
+    pronouns: frozenset[str] = frozenset()  # subject pronouns: the previous subject
+    agent: PatternSet = field(default_factory=_none)  # "oleh" / "by": the agent of a passive
+    pair_anaphora: PatternSet = field(default_factory=_none)  # "kedua negara": the pair before
+    group_anaphora: PatternSet = field(default_factory=_none)  # "negara-negara tersebut"
+    singular_anaphora: PatternSet = field(default_factory=_none)  # "negara tersebut"
+    modality: dict[str, PatternSet] = field(default_factory=dict)
     window: int = 6
     verb_first: bool = False  # clauses may start with the verb, the subject after it
     by_first: dict[str, list[TriggerEntry]] = field(default_factory=dict)
@@ -122,8 +130,7 @@ def _pattern(text: str, language: str) -> Pattern:
 def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
     path = directory / f"{language}.toml"
     if not path.exists():
-        return Lexicon(language, [], frozenset(), frozenset(), PatternSet(), PatternSet(),
-                       frozenset(), frozenset(), PatternSet(), PatternSet(), {})
+        return Lexicon(language)
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
     grammar = raw.get("grammar", {})
@@ -158,6 +165,8 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         pronouns=frozenset(fold(w) for w in grammar.get("pronouns", [])),
         agent=patterns(grammar.get("agent", [])),
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
+        group_anaphora=patterns(grammar.get("group_anaphora", [])),
+        singular_anaphora=patterns(grammar.get("singular_anaphora", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
         window=int(grammar.get("window", 6)),
         verb_first=bool(grammar.get("verb_first", False)),
