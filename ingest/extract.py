@@ -30,7 +30,7 @@ _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
 _FAR_TARGET = 14  # how far the fallback looks for a target when no marker or object is found
 _PRONOUN_GAP = 4
 _OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun and owner  # a pronoun subject stands close before its verb
-_MUTUAL_SUBJECT_GAP = 6  # words allowed between "A and B" and the mutual relation they have
+_MUTUAL_SUBJECT_GAP = 8  # words allowed between "A and B" and the mutual relation they have
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ def _arguments(
         if after:
             between = Group(between.start, after.end, between.states + after.states,
                             between.surface + " + " + after.surface)
-    if between and len(between.states) >= 2:
+    if between and len(between.states) >= 2 and not entry.between_targets:
         return _pairs(between, 0.9)
 
     # A passive ("was sanctioned by X", "dijatuhi sanksi oleh X"): the agent is the source and

@@ -50,6 +50,7 @@ class TriggerEntry:
     confidence: float
     passive: bool = False  # a passive form ("ditengahi X"): the actor after it is the agent
     modality: str = ""  # the trigger's own modality ("trabalharemos" is a future form)
+    between_targets: bool = False  # "mediates between A and B": the subject toward each
 
 
 def _none() -> PatternSet:
@@ -152,6 +153,7 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
                     confidence=float(item.get("confidence", 0.8)),
                     passive=item.get("voice") == "passive",
                     modality=item.get("modality", ""),
+                    between_targets=item.get("between") == "targets",
                 )
             )
     return Lexicon(
