@@ -13,6 +13,7 @@ from geokg.ingest.extract import ArticleContext, extract_sentence, to_relation
 from geokg.ingest.language import SUPPORTED, detect_language
 from geokg.ingest.lexicon import load_lexicon
 from geokg.ingest.mentions import Mention, find_mentions
+from geokg.ingest.roles import learn_roles, role_mentions
 from geokg.ingest.sentences import Sentence, split_sentences
 
 
@@ -53,8 +54,11 @@ def extract_article(
     result = Extraction(article)
     lexicon = load_lexicon(language)
     context = ArticleContext()
+    aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
     for sentence in split_sentences(cleaned, language):
-        mentions = find_mentions(sentence, language, date, registry)
+        mentions = role_mentions(sentence, find_mentions(sentence, language, date, registry),
+                                 aliases)
+        learn_roles(sentence, mentions, lexicon.titles, aliases)
         result.sentences.append(sentence)
         result.mentions.append(mentions)
         for candidate in extract_sentence(sentence, mentions, lexicon, context):

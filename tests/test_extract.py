@@ -101,3 +101,13 @@ def test_intended_cooperation_is_coded_as_agree():
     (rel,) = extract_article("Jepang akan membantu Vietnam.", language="id").relations
     assert (rel.relation, rel.modality, rel.plover, rel.cameo_root) == (
         "AIDS", "intended", "AGREE", "03")
+
+
+def test_a_role_stated_in_the_text_resolves_later_mentions():
+    text = ("Duta Besar Jepang untuk Vietnam, Takeshi Yamada, tiba di Hanoi.\n\n"
+            "Yamada mengkritik Mesir.")
+    result = extract_article(text, language="id", date="2021-06-01")
+    later = [m for m in result.mentions[1] if m.surface == "Yamada"]
+    assert [(m.states, m.how) for m in later] == [(("JPN",), "role")]
+    assert [(r.source, r.relation, r.target) for r in result.relations
+            if r.evidence.sentence.startswith("Yamada")] == [("JPN", "CRITICIZES", "EGY")]
