@@ -28,8 +28,8 @@ _MODALITY_WINDOW = 5
 _TARGET_GAP = 3  # words allowed between a target marker and the target ("dengan pihak Rusia")
 _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
 _FAR_TARGET = 14  # how far the fallback looks for a target when no marker or object is found
-_PRONOUN_GAP = 4
-_OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun and owner  # a pronoun subject stands close before its verb
+_PRONOUN_GAP = 4  # a pronoun subject stands close before its verb
+_OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun and owner
 _MUTUAL_SUBJECT_GAP = 8  # words allowed between "A and B" and the mutual relation they have
 
 
