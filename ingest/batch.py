@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal
 
 from geokg.graph.store import Store
-from geokg.ingest.pipeline import extract_article
+from geokg.ingest.parallel import Outcome, extract_parallel
 from geokg.ingest.sources import Document, InputError, Skipped
 
 _HAS_URL = "ASK { GRAPH ?g { ?article a geokg:Article ; geokg:url ?url } }"
@@ -41,35 +41,32 @@ def ingest_documents(
     store: Store,
     documents: Iterable[Document | InputError | Skipped],
     on_error: Callable[[InputError], None] | None = None,
+    *,
+    workers: int = 1,
 ) -> IngestSummary:
+    """Extract and store `documents`; extraction in `workers` processes (0: all cores),
+    writing always here, one article per transaction, in input order."""
+    return store_outcomes(store, extract_parallel(documents, workers), on_error)
+
+
+def store_outcomes(
+    store: Store,
+    outcomes: Iterable[Outcome],
+    on_error: Callable[[InputError], None] | None = None,
+) -> IngestSummary:
+    """The single writer: store extracted articles in the order given, count, report errors.
+    Whoever extracted them (this process, a pool, a Dask cluster) makes no difference."""
     summary = IngestSummary()
-
-    def fail(error: InputError) -> None:
-        summary.failures.append(error)
-        if on_error:
-            on_error(error)
-
-    for doc in documents:
-        if isinstance(doc, InputError):
-            fail(doc)
-            continue
-        if isinstance(doc, Skipped):
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            summary.failures.append(outcome)
+            if on_error:
+                on_error(outcome)
+        elif isinstance(outcome, Skipped):
             summary.unchanged += 1  # a feed item already ingested is an unchanged article
-            continue
-        try:
-            result = extract_article(
-                doc.text, language=doc.language, date=doc.date, title=doc.title, url=doc.url,
-                source=doc.source,
-            )
-        except ValueError as exc:
-            fail(InputError(doc.source, str(exc)))
-            continue
-        if not result.article.text.strip():
-            fail(InputError(doc.source, "no article text left after cleaning"))
-            continue
-        if store.add_article(result.article, result.relations):
+        elif store.add_article(outcome.article, outcome.relations):
             summary.new += 1
-            summary.relations += len(result.relations)
+            summary.relations += len(outcome.relations)
         else:
             summary.unchanged += 1
     return summary

@@ -147,13 +147,13 @@ def _group_starting(
     groups: list[Group], lo: int, hi: int, folded: list[str],
     governed_by: frozenset[str] = frozenset(),
 ) -> Group | None:
-    """The first group starting in [lo, hi] with no clause punctuation before it, and not
-    right after one of `governed_by` (a direct object is not "di Jerman", "in Germany")."""
+    """The first group starting in [lo, hi] with no clause punctuation before it, and none of
+    `governed_by` on the way (a direct object is not "di Jerman", "after the latest U.N.")."""
     for group in groups:
         if lo <= group.start <= hi:
             if any(t in _CLAUSE_PUNCT or t in _SENTENCE_PUNCT for t in folded[lo : group.start]):
                 return None
-            if group.start > lo and folded[group.start - 1] in governed_by:
+            if any(t in governed_by for t in folded[lo : group.start]):
                 return None
             return group
     return None
@@ -201,6 +201,13 @@ class Candidate:
     target_surface: str
 
 
+def _passive_without_agent(folded: list[str], t_start: int, lexicon: Lexicon) -> bool:
+    """"was shot down", "were expelled" — but not "are demanding" (a progressive)."""
+    if not lexicon.passive_aux or folded[t_start].endswith(lexicon.progressive_suffixes):
+        return False
+    return any(t in lexicon.passive_aux for t in folded[max(0, t_start - 2) : t_start])
+
+
 def _pronoun_subject(
     folded: list[str], lo: int, t_start: int, lexicon: Lexicon, context: ArticleContext | None,
 ) -> Group | None:
@@ -218,6 +225,7 @@ def _pronoun_subject(
 def _arguments(
     entry: TriggerEntry, t_start: int, t_end: int, groups: list[Group], folded: list[str],
     lexicon: Lexicon, context: ArticleContext | None = None,
+    triggers: frozenset[int] = frozenset(),
 ) -> list[tuple[str, str, bool, float, str, str]]:
     rtype = ontology.get(entry.relation)
     between = _find_after(lexicon.between, groups, folded, t_end, lexicon.window)
@@ -271,12 +279,18 @@ def _arguments(
         owner = _group_starting(groups, t_end, t_end + _OWNER_GAP, folded, lexicon.oblique)
         if owner is not None and owner is not target and owner.end <= target.start:
             subject = owner
-    pronoun = _pronoun_subject(folded, subject.end if subject else 0, t_start, lexicon, context)
-    if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
-        subject = pronoun
+    if subject is None:
+        # A pronoun with no actor before it in the sentence refers back to an earlier one.
+        pronoun = _pronoun_subject(folded, 0, t_start, lexicon, context)
+        if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
+            subject = pronoun
 
     if agent and subject:
         return _cross(agent, subject, rtype.symmetric, 0.8)
+    if agent is None and _passive_without_agent(folded, t_start, lexicon):
+        # "MH17 was shot down over Ukraine": the subject is what was done to; who did it is
+        # not said.
+        return []
     if agent and rtype.symmetric and len(agent.states) == 2:
         # "diperebutkan oleh Beijing dan Manila": a mutual relation of the two agents.
         return _pairs(agent, 0.8)
@@ -286,7 +300,8 @@ def _arguments(
     # "A dan B sepakat": a mutual relation between two actors named right before it. A longer
     # list ("Rusia, Armenia, Belarus dan Kazakhstan") is an enumeration, not a dyad.
     if (subject and rtype.symmetric and len(subject.states) == 2
-            and t_start - subject.end <= _MUTUAL_SUBJECT_GAP):
+            and t_start - subject.end <= _MUTUAL_SUBJECT_GAP
+            and not any(subject.end <= j < t_start for j in triggers)):
         return _pairs(subject, 0.85)
     if subject and target is None and len({x for g in groups for x in g.states}) == 2:
         # No marked target nearby, in a sentence that names just two actors: the other one
@@ -325,14 +340,15 @@ def extract_sentence(
     named = {s for g in groups for s in g.states}
     referred = context.last_subject is not None and any(t in lexicon.pronouns for t in folded)
     if len(named) >= 2 or (named and referred):
-        for i in range(len(folded)):
-            if i in in_mention:
-                continue
+        at = {i: e for i in range(len(folded)) if i not in in_mention
+              and (e := lexicon.triggers_at(folded, i))}
+        for i, entries in at.items():
             # The longest trigger at a position speaks for it; a shorter one is tried only
             # when the longer finds no actors to relate.
-            for entry in lexicon.triggers_at(folded, i):
+            for entry in entries:
                 t_end = i + len(entry.pattern)
-                arguments = _arguments(entry, i, t_end, groups, folded, lexicon, context)
+                arguments = _arguments(entry, i, t_end, groups, folded, lexicon, context,
+                                       frozenset(at))
                 if not arguments:
                     continue
                 modality = entry.modality or _modality(folded, i, lexicon)

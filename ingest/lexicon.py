@@ -69,6 +69,8 @@ class Lexicon:
     between_joiners: PatternSet = field(default_factory=_none)  # "antara A dengan B"
     titles: frozenset[str] = frozenset()  # title words that may stand inside a compound actor
     pronouns: frozenset[str] = frozenset()  # subject pronouns: the previous subject
+    passive_aux: frozenset[str] = frozenset()  # "was" in "was shot down": a passive verb
+    progressive_suffixes: tuple[str, ...] = ()  # "-ing" after "was" is not a passive
     agent: PatternSet = field(default_factory=_none)  # "oleh" / "by": the agent of a passive
     pair_anaphora: PatternSet = field(default_factory=_none)  # "kedua negara": the pair before
     group_anaphora: PatternSet = field(default_factory=_none)  # "negara-negara tersebut"
@@ -165,6 +167,8 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         between_joiners=patterns(grammar.get("between_joiners", [])),
         titles=frozenset(t for w in grammar.get("titles", []) for t in _pattern(w, language)),
         pronouns=frozenset(fold(w) for w in grammar.get("pronouns", [])),
+        passive_aux=frozenset(fold(w) for w in grammar.get("passive_aux", [])),
+        progressive_suffixes=tuple(grammar.get("progressive_suffixes", [])),
         agent=patterns(grammar.get("agent", [])),
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
         group_anaphora=patterns(grammar.get("group_anaphora", [])),
