@@ -2,17 +2,24 @@
 
 For each trigger (a word or phrase of the language's lexicon) in a sentence:
 - the target is the actor after one of the trigger's target markers ("dengan", "with", "ke"),
-  or the first actor after the trigger when it takes a direct object;
+  or its direct object (the first actor after it, not behind a preposition);
 - the source is the nearest actor (or compound "A and B") before the trigger that is not
-  governed by a preposition;
-- "between A and B" after the trigger, or a compound subject of a mutual relation, gives a
-  symmetric relation between the members; an agent ("by", "oleh") makes a passive;
-- modality comes from the cue words just before the trigger (negation wins over intention).
+  governed by a preposition; failing that, in verb-first languages the actor after the verb,
+  the owner of a nominalisation ("kunjungan Prabowo ke Brasil"), or the actor an earlier
+  sentence made the subject when a pronoun stands for it ("It criticized …");
+- "between A and B" after the trigger, or a two-actor compound subject of a mutual relation,
+  gives a symmetric relation between the two; an agent ("by", "oleh") or a passive verb form
+  makes a passive; a passive without an agent gives nothing;
+- in a sentence naming only two actors, a target further away is taken at lower confidence;
+- modality comes from the trigger itself or the cue words just before it (negation wins over
+  hypothesis, hypothesis over intention).
+Actors also come from "the two countries" / "these countries" / "the country", resolved
+against the article's earlier sentences (ArticleContext).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geokg import EXTRACTOR_VERSION
 from geokg.graph import ontology
@@ -45,15 +52,14 @@ class Group:
 
 @dataclass
 class ArticleContext:
-    """What earlier sentences of the article said, for "the two countries"."""
+    """What earlier sentences of the article said, for "the two countries" and pronouns."""
 
     last_pair: tuple[str, str] | None = None
-    recent: list[str] | None = None
+    recent: list[str] = field(default_factory=list)  # states, least recently named first
     last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
     last_group: tuple[str, ...] | None = None  # what "these countries" refers to
 
     def note(self, groups: list[Group], folded: list[str], lexicon: Lexicon) -> None:
-        self.recent = self.recent or []
         subjects = [g for g in groups
                     if g.start == 0 or folded[g.start - 1] not in lexicon.oblique]
         if subjects:
@@ -71,7 +77,7 @@ class ArticleContext:
     def pair(self) -> tuple[str, str] | None:
         if self.last_pair:
             return self.last_pair
-        if self.recent and len(self.recent) >= 2:
+        if len(self.recent) >= 2:
             return (self.recent[-2], self.recent[-1])
         return None
 
