@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Literal
 
 from geokg.graph.store import Store
+from geokg.ingest.fetch import is_url
 from geokg.ingest.parallel import Outcome, extract_parallel
-from geokg.ingest.sources import Document, InputError, Skipped
+from geokg.ingest.sources import (
+    FEED_SUFFIXES,
+    RECORD_SUFFIXES,
+    STDIN,
+    Document,
+    InputError,
+    Skipped,
+    iter_files,
+)
 
 _HAS_URL = "ASK { GRAPH ?g { ?article a geokg:Article ; geokg:url ?url } }"
 
@@ -70,3 +80,29 @@ def store_outcomes(
         else:
             summary.unchanged += 1
     return summary
+
+
+def count_inputs(inputs: Iterable[str], feeds: Iterable[str] = (), glob: str = "**/*"
+                 ) -> int | None:
+    """How many items reading `inputs` will give (for the progress bar's ETA), or None when
+    that cannot be told without fetching or parsing: URLs, feeds, standard input. A JSONL
+    file counts its non-blank lines (a quick pass over bytes); any other file counts one."""
+    if list(feeds):
+        return None
+    total = 0
+    for name in inputs:
+        if name == STDIN or is_url(name):
+            return None
+        for path in iter_files([Path(name)], glob):
+            suffix = path.suffix.lower()
+            if suffix in FEED_SUFFIXES:
+                return None
+            if suffix in RECORD_SUFFIXES:
+                try:
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1  # it will be one error line
+            else:
+                total += 1
+    return total

@@ -22,7 +22,6 @@ from geokg.ingest.parallel import (
     DEFAULT_CHUNK_SIZE,
     WINDOW_PER_WORKER,
     Outcome,
-    extract_chunk,
     ordered_map,
     resolve_workers,
 )

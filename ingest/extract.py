@@ -58,6 +58,7 @@ class ArticleContext:
     recent: list[str] = field(default_factory=list)  # states, least recently named first
     last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
     last_group: tuple[str, ...] | None = None  # what "these countries" refers to
+    topic: str | None = None  # the article's main actor
 
     def note(self, groups: list[Group], folded: list[str], lexicon: Lexicon) -> None:
         subjects = [g for g in groups
@@ -317,6 +318,12 @@ def _arguments(
                  and not any(t in _SENTENCE_PUNCT or t == ";" for t in folded[t_end : g.start])]
         if later:
             return _cross(subject, later[0], rtype.symmetric, 0.6)
+    if (subject and target is None and context and context.topic
+            and rtype.quad == "verbal_conflict" and context.topic not in subject.states):
+        # "Brazil condemned the nuclear test": criticism with no actor named is aimed at the
+        # actor the article is about.
+        topic = Group(t_end, t_end, (context.topic,), context.topic)
+        return _cross(subject, topic, rtype.symmetric, 0.5)
     return []
 
 

@@ -3,6 +3,7 @@ relations. Each stage is a plain function of its own module; this one only chain
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from geokg.graph.actors import ActorRegistry, default_registry
@@ -53,7 +54,6 @@ def extract_article(
     )
     result = Extraction(article)
     lexicon = load_lexicon(language)
-    context = ArticleContext()
     aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
     for sentence in split_sentences(cleaned, language):
         mentions = role_mentions(sentence, find_mentions(sentence, language, date, registry),
@@ -61,9 +61,23 @@ def extract_article(
         learn_roles(sentence, mentions, lexicon.titles, aliases)
         result.sentences.append(sentence)
         result.mentions.append(mentions)
+    # Relations are read once all actors are known: the article's main actor is what a
+    # condemnation without a named target is aimed at ("condemned the nuclear test").
+    context = ArticleContext(topic=main_actor(result.mentions))
+    for sentence, mentions in zip(result.sentences, result.mentions, strict=True):
         for candidate in extract_sentence(sentence, mentions, lexicon, context):
             result.relations.append(to_relation(candidate, sentence, article.id, date, language))
     return result
+
+
+def main_actor(mentions: list[list[Mention]]) -> str | None:
+    """The state named most often in the article, if it stands out (named at least three
+    times, and more often than any other)."""
+    counts = Counter(s for sentence in mentions for m in sentence for s in m.states)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _first_line(text: str) -> str | None:

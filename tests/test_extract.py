@@ -111,3 +111,9 @@ def test_a_role_stated_in_the_text_resolves_later_mentions():
     assert [(m.states, m.how) for m in later] == [(("JPN",), "role")]
     assert [(r.source, r.relation, r.target) for r in result.relations
             if r.evidence.sentence.startswith("Yamada")] == [("JPN", "CRITICIZES", "EGY")]
+
+
+def test_criticism_without_a_named_target_is_aimed_at_the_article_main_actor():
+    text = ("Iran tested a missile.\n\nIran said the test was a success.\n\n"
+            "Iran will test again.\n\nFrance condemned the test.")
+    assert ("FRA", "CONDEMNS", "IRN", "asserted") in triples(text, "en")
