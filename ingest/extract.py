@@ -352,7 +352,8 @@ def extract_sentence(
     found: dict[tuple[str, str, str], Candidate] = {}
     named = {s for g in groups for s in g.states}
     referred = context.last_subject is not None and any(t in lexicon.pronouns for t in folded)
-    if len(named) >= 2 or (named and referred):
+    about_topic = context.topic is not None and context.topic not in named
+    if len(named) >= 2 or (named and (referred or about_topic)):
         at = {i: e for i in range(len(folded)) if i not in in_mention
               and (e := lexicon.triggers_at(folded, i))}
         for i, entries in at.items():
