@@ -250,18 +250,20 @@ def test_news_items_give_the_expected_graph(news_claims):
 
 def test_blocs_of_the_news(news_claims):
     result = analytics.blocs(news_claims)
-    assert result.summary["blocs"] == [["BLR", "HUN", "RUS"], ["DEU", "FRA", "IGO:NATO"],
-                                       ["POL", "UKR"]]
+    assert result.summary["blocs"] == [["BLR", "HUN", "POL", "RUS"],
+                                       ["DEU", "FRA", "IGO:NATO", "UKR"]]
     assert result.summary["modularity"] == pytest.approx(nx.community.modularity(
         network.cooperation_graph(news_claims),
         [set(b) for b in result.summary["blocs"]], weight="weight"), abs=1e-4)
     rows = {r["actor"]: r for r in result.rows}
-    assert rows["HUN"]["bloc"] == 1 and rows["HUN"]["strength_outside"] == net(
-        news_claims, "HUN", "POL")
+    # Hungary's partners (Russia, Poland) are all in its own bloc.
+    assert rows["HUN"]["bloc"] == 1 and rows["HUN"]["strength_outside"] == 0.0
+    assert rows["HUN"]["strength_in_bloc"] == net(news_claims, "HUN", "POL") + net(
+        news_claims, "HUN", "RUS")
     assert rows["IGO:NATO"]["kind"] == "igo" and rows["IGO:NATO"]["ties_in_bloc"] == 2
     # Same claims, same seed, same blocs: Louvain's randomness is pinned.
     assert analytics.blocs(list(reversed(news_claims))).summary == result.summary
-    assert "Found 3 blocs (1: BLR, HUN, RUS; 2: DEU, FRA, IGO:NATO; 3: POL, UKR)" in (
+    assert "Found 2 blocs (1: BLR, HUN, POL, RUS; 2: DEU, FRA, IGO:NATO, UKR)" in (
         result.explanation)
 
 
@@ -280,24 +282,24 @@ def test_balance_of_the_news(news_claims):
 
 def test_brokers_of_the_news(news_claims):
     result = analytics.brokers(news_claims)
-    # The cooperation graph is a chain BLR–RUS–HUN–POL–UKR–DEU–{FRA, NATO}; of the 21 pairs of
-    # actors in different blocs, 12 go through Poland, 12 through Ukraine, 10 through Hungary
-    # and Germany, 5 through Russia.
+    # The cooperation graph is a chain BLR–RUS–HUN–POL | UKR–DEU–{FRA, NATO}, cut into two blocs
+    # between Poland and Ukraine; of the 16 pairs of actors in different blocs, 12 go through
+    # Poland and 12 through Ukraine, 8 through Hungary and Germany, 4 through Russia.
     assert [(r["actor"], r["bloc"], r["cross_bloc_betweenness"], r["blocs_reached"])
             for r in result.rows] == [
-        ("POL", 3, round(12 / 21, 4), "1"),
-        ("UKR", 3, round(12 / 21, 4), "2"),
-        ("HUN", 1, round(10 / 21, 4), "3"),
-        ("DEU", 2, round(10 / 21, 4), "3"),
-        ("RUS", 1, round(5 / 21, 4), ""),
+        ("POL", 1, 0.75, "2"),
+        ("UKR", 2, 0.75, "1"),
+        ("DEU", 2, 0.5, ""),
+        ("HUN", 1, 0.5, ""),
+        ("RUS", 1, 0.25, ""),
         ("BLR", 1, 0.0, ""),
         ("FRA", 2, 0.0, ""),
         ("IGO:NATO", 2, 0.0, ""),
     ]
     rows = {r["actor"]: r for r in result.rows}
-    hun_pol, hun_rus = net(news_claims, "HUN", "POL"), net(news_claims, "HUN", "RUS")
-    share = hun_pol / (hun_pol + hun_rus)
-    assert rows["HUN"]["participation"] == round(1 - share**2 - (1 - share) ** 2, 4)
+    pol_hun, pol_ukr = net(news_claims, "POL", "HUN"), net(news_claims, "POL", "UKR")
+    share = pol_hun / (pol_hun + pol_ukr)
+    assert rows["POL"]["participation"] == round(1 - share**2 - (1 - share) ** 2, 4)
     assert rows["RUS"]["participation"] == 0.0  # all its friends are in its own bloc
     assert result.explanation.endswith("The leading broker is Poland (POL).")
 
