@@ -102,6 +102,58 @@ def grass() -> str:
     return "\n".join(parts)
 
 
+# ------------------------------------------------------------------------- Browser help
+
+# Example values shown as `:param` lines (the seed article's actors).
+_EXAMPLES = {"actor": "CHN", "other": "RUS", "source": "RUS", "target": "IND",
+             "relation": "SELLS_ARMS_TO"}
+_QUERY_EXAMPLES = {"who": {"relation": "COOPERATES_WITH", "actor": "RUS"}}
+
+WHY_QUERY = ("MATCH (:Actor {id:'RUS'})<-[:SOURCE]-(c:Claim {relation:'SELLS_ARMS_TO'})"
+             "-[:TARGET]->(:Actor {id:'IND'}) RETURN c.sentence, c.date")
+GRAPH_QUERY = "MATCH p=(:Actor {id:'RUS'})-[]-(:Actor) RETURN p"
+
+
+def browser_url(bolt_uri: str | None) -> str:
+    """The Browser served by the Neo4j named in NEO4J_URI: http://HOST:7474/browser/."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(bolt_uri).hostname if bolt_uri else None) or "localhost"
+    if ":" in host:  # an IPv6 literal
+        host = f"[{host}]"
+    return f"http://{host}:7474/browser/"
+
+
+def _cypher_literal(value: str) -> str:
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def browser_help(url: str, bolt_uri: str | None, grass_path: Path = GRASS_FILE) -> str:
+    """What `geokg browser` prints: where the Browser is, how to style it, what to paste."""
+    from geokg.queries.catalog import catalog
+
+    lines = [
+        f"Neo4j Browser: {url}",
+        f"Connect URL:   {bolt_uri or 'bolt://localhost:7687'}"
+        "  (user and password as in NEO4J_USER / NEO4J_PASSWORD)",
+        "",
+        "Style: drag and drop this file onto the Browser, or type `:style` and drop it there:",
+        f"  {grass_path}",
+        "",
+        "See a neighbourhood (Russia and its partners):",
+        f"  {GRAPH_QUERY}",
+        "Why does the graph say Russia sells arms to India?",
+        f"  {WHY_QUERY}",
+    ]
+    for query in catalog().values():
+        examples = {**_EXAMPLES, **_QUERY_EXAMPLES.get(query.name, {})}
+        lines += ["", f"// {query.name}: {query.description}"]
+        lines += [f":param {p.name} => {_cypher_literal(examples.get(p.name, ''))}"
+                  for p in query.params]
+        lines += [line for line in query.cypher.strip().splitlines()]
+    return "\n".join(lines)
+
+
 def write_grass(path: Path = GRASS_FILE) -> Path:
     """(Re)write the shipped style file; `python -m geokg.graph.neo4j_schema` runs this."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,23 +1,77 @@
 """The embedded store: RDF in an on-disk Oxigraph database, used through rdflib (oxrdflib).
 
 Oxigraph keeps its indexes on disk (RocksDB) and answers SPARQL itself, so opening the store
-does not load it into memory and joins stay fast as it grows."""
+does not load it into memory and joins stay fast as it grows. Writes, export and import go to
+the pyoxigraph Store inside oxrdflib directly (benchmarks/rdf_store.py: several times faster
+than rdflib's addN, which also opens a write transaction per Graph context); queries go
+through rdflib so callers get rdflib results."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import warnings
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from rdflib import RDFS, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+import pyoxigraph as ox
+from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, XSD, BNode, Dataset, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.query import Result
 
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
-from geokg.graph.rdf_model import GEOKG, article_iri, article_quads
+from geokg.graph.rdf_model import BASE, GEOKG, WD, article_iri, article_quads
+
+# rdflib format names (as the CLI passes them) -> Oxigraph's parsers and serializers.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS,
+    "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
+    "json-ld": ox.RdfFormat.JSON_LD, "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+EXPORT_PREFIXES = {
+    "geokg": str(GEOKG), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD),
+    "prov": str(PROV), "dcterms": str(DCTERMS), "wd": str(WD), "actor": BASE + "actor/",
+    "article": BASE + "article/", "claim": BASE + "claim/", "activity": BASE + "activity/",
+}
+
+
+@lru_cache(maxsize=65536)
+def _named_node(iri: str) -> ox.NamedNode:
+    # Predicates, classes, actor and article IRIs repeat in every article: build them once.
+    return ox.NamedNode(iri)
+
+
+def to_ox_term(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the pyoxigraph term (same mapping as oxrdflib's converter)."""
+    if isinstance(term, URIRef):
+        return _named_node(str(term))
+    if isinstance(term, Literal):
+        datatype = _named_node(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), language=term.language, datatype=datatype)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_ox_quad(quad: tuple[Any, Any, Any, Any]) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o),
+                   ox.DefaultGraph() if g is None else to_ox_term(g))
+
+
+def rdf_format(fmt: str) -> ox.RdfFormat:
+    try:
+        return RDF_FORMATS[fmt.lower()]
+    except KeyError:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise ValueError(f"unknown RDF format {fmt!r}; known: {known}") from None
 
 CLAIMS_SPARQL = """
 SELECT ?id ?source ?source_name ?source_kind ?relation ?target ?target_name ?target_kind
@@ -32,15 +86,44 @@ WHERE {
     ?g geokg:articleId ?article .
     OPTIONAL { ?c geokg:date ?date }
   }
-  GRAPH ?actors {
-    ?s geokg:code ?source ; rdfs:label ?source_name ; a ?sk .
-    ?o geokg:code ?target ; rdfs:label ?target_name ; a ?ok .
-  }
+  # Two GRAPH blocks, not one: Oxigraph would join every pair of actors with every claim.
+  GRAPH ?actors { ?s geokg:code ?source ; rdfs:label ?source_name ; a ?sk . }
+  GRAPH ?actors2 { ?o geokg:code ?target ; rdfs:label ?target_name ; a ?ok . }
   BIND(LCASE(STRAFTER(STR(?sk), "#")) AS ?source_kind)
   BIND(LCASE(STRAFTER(STR(?ok), "#")) AS ?target_kind)
 }
 ORDER BY ?id
 """
+
+
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# What may hide a WHERE keyword: long strings, strings, IRIs, comments.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+_WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values_block(sparql: str, params: dict[str, Any]) -> str | None:
+    """`sparql` with `VALUES (?k …) { (term …) }` opening its WHERE group, or None when that
+    cannot be done safely (no WHERE keyword, a blank node, an odd variable name)."""
+    if not all(_VARIABLE.fullmatch(k) for k in params) or any(
+        not isinstance(v, URIRef | Literal) for v in params.values()
+    ):
+        return None
+    blanked = _OPAQUE.sub(lambda m: " " * len(m.group()), sparql)
+    match = _WHERE_BRACE.search(blanked)
+    if not match:
+        return None
+    names = " ".join(f"?{k}" for k in params)
+    terms = " ".join(str(to_ox_term(v)) for v in params.values())  # escaped by Oxigraph
+    values = f" VALUES ({names}) {{ ({terms}) }} "
+    return sparql[: match.end()] + values + sparql[match.end():]
 
 
 def is_update(text: str) -> bool:
@@ -67,33 +150,47 @@ class RdfStore:
         self.dataset = Dataset(store="Oxigraph", default_union=True)
         self.dataset.open(str(self.path), create=not self.path.exists())
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph Store behind rdflib (for bulk writes, export and import)."""
+        return self.dataset.store._inner
+
     def has_article(self, article_id: str) -> bool:
-        return bool(self.ask(
-            "ASK { GRAPH ?g { ?article a geokg:Article ; geokg:articleId ?id } }",
-            {"id": Literal(article_id)},
-        ))
+        # An index lookup rather than SPARQL: it runs once per article ingested. The id is a
+        # term, never pasted into a query.
+        article_id_term = to_ox_term(GEOKG.articleId)
+        return any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in self.oxigraph.quads_for_pattern(None, article_id_term,
+                                                     ox.Literal(article_id), None)
+        )
 
     def add_article(self, article: Article, relations: list[Relation]) -> bool:
         if self.has_article(article.id):
             return False
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        quads = [
-            (s, p, o, self.dataset.graph(g))
-            for s, p, o, g in article_quads(article, relations, self.registry, now)
-        ]
-        # One addN is one Oxigraph transaction: an article is stored whole or not at all.
-        self.dataset.addN(quads)
+        quads = [to_ox_quad(q) for q in article_quads(article, relations, self.registry, now)]
+        # One extend is one Oxigraph transaction: an article is stored whole or not at all.
+        self.oxigraph.extend(quads)
         return True
 
     def remove_article(self, article_id: str) -> None:
         self.dataset.remove_graph(self.dataset.graph(article_iri(article_id)))
 
     def query(self, sparql: str, params: dict[str, Any] | None = None) -> Result:
-        """Run SPARQL with parameters bound as RDF terms (never pasted into the query)."""
+        """Run SPARQL with parameters bound as RDF terms (never pasted as text into the query:
+        each is serialised as an escaped N-Triples term in a VALUES block)."""
+        bindings: dict[str, Any] = params or {}
+        # Oxigraph evaluates `substitutions` (what oxrdflib makes of initBindings) after the
+        # pattern, ~100x slower than a VALUES block at the start of WHERE that the optimiser
+        # joins first (benchmarks/rdf_store.py). Fall back to initBindings if we cannot place it.
+        with_values = with_values_block(sparql, bindings) if bindings else None
+        if with_values is not None:
+            sparql, bindings = with_values, {}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             return self.dataset.query(
-                sparql, initNs={"geokg": str(GEOKG), "rdfs": str(RDFS)}, initBindings=params or {}
+                sparql, initNs={"geokg": str(GEOKG), "rdfs": str(RDFS)}, initBindings=bindings
             )
 
     def ask(self, sparql: str, params: dict[str, Any] | None = None) -> bool:
@@ -122,27 +219,58 @@ class RdfStore:
         return self.query(text, params)
 
     def export(self, fmt: str) -> str:
-        """The whole store in an RDF format (turtle and xml flatten the named graphs)."""
-        if fmt in ("trig", "nquads", "json-ld"):
-            return self.dataset.serialize(format=fmt)
-        flat = Graph()
-        for s, p, o, _g in self.dataset.quads((None, None, None, None)):
-            flat.add((s, p, o))
-        return flat.serialize(format=fmt)
+        """The whole store in an RDF format, as one string (turtle, nt and xml hold no named
+        graphs: they get the union of all graphs). For large stores use export_to."""
+        buffer = io.BytesIO()
+        self.export_to(buffer, fmt)
+        return buffer.getvalue().decode("utf-8")
 
-    def import_data(self, data: str, fmt: str, graph_name: str) -> int:
-        """Load RDF into the store; triples without a graph go into `graph_name`."""
-        parsed = Dataset()
-        parsed.parse(data=data, format=fmt, publicID=graph_name)
-        default = URIRef(graph_name)
-        quads = []
-        for s, p, o, g in parsed.quads((None, None, None, None)):
-            name = g.identifier if isinstance(g, Graph) else g
-            if name is None or name == DATASET_DEFAULT_GRAPH_ID:
-                name = default
-            quads.append((s, p, o, self.dataset.graph(name)))
-        self.dataset.addN(quads)
-        return len(quads)
+    def export_to(self, destination: Path | IO[bytes], fmt: str) -> None:
+        """Stream the whole store to a file or binary stream; nothing is built in memory."""
+        target = rdf_format(fmt)
+        if isinstance(destination, Path):
+            with destination.open("wb") as handle:
+                self.export_to(handle, fmt)
+            return
+        if target.supports_datasets:
+            self.oxigraph.dump(destination, target, prefixes=_prefixes_for(target))
+            return
+        # A triples-only format gets the union graph. A triple held by several graphs (an
+        # extractor agent described in every article) is written once per graph; any parser
+        # reads it back as one triple.
+        ox.serialize(self._union_triples(), destination, target, prefixes=_prefixes_for(target))
+
+    def _union_triples(self) -> Iterator[ox.Triple]:
+        for q in self.oxigraph.quads_for_pattern(None, None, None, None):
+            yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def import_data(self, data: str | bytes, fmt: str, graph_name: str) -> int:
+        """Load RDF into the store; triples without a graph go into `graph_name`. Returns the
+        number of statements read. All or nothing: a syntax error stores none of them."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        return self._import(ox.parse(raw, rdf_format(fmt), base_iri=graph_name), graph_name)
+
+    def import_file(self, path: Path, fmt: str, graph_name: str | None = None) -> int:
+        """import_data for a file, parsed as a stream (the file is never read into memory)."""
+        graph_name = graph_name or Path(path).resolve().as_uri()
+        return self._import(ox.parse(path=str(path), format=rdf_format(fmt),
+                                     base_iri=graph_name), graph_name)
+
+    def _import(self, quads: Iterable[ox.Quad], graph_name: str) -> int:
+        default = ox.NamedNode(graph_name)
+        count = 0
+
+        def placed() -> Iterator[ox.Quad]:
+            nonlocal count
+            for q in quads:
+                count += 1
+                if isinstance(q.graph_name, ox.DefaultGraph):
+                    q = ox.Quad(q.subject, q.predicate, q.object, default)
+                yield q
+
+        # One extend is one transaction: a parser error half-way leaves the store as it was.
+        self.oxigraph.extend(placed())
+        return count
 
     def claims(self, factual_only: bool = True) -> list[dict[str, Any]]:
         """Every relation in the store, one row per claim (for analytics and pictures)."""
@@ -180,3 +308,10 @@ class RdfStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _prefixes_for(target: ox.RdfFormat) -> dict[str, str] | None:
+    # N-Triples/N-Quads have no prefixes; JSON-LD output from Oxigraph is expanded anyway.
+    if target in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
+        return None
+    return EXPORT_PREFIXES

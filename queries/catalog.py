@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,8 @@ from geokg.graph.actors import default_registry
 from geokg.graph.rdf_model import actor_iri
 
 CATALOG_FILE = Path(__file__).parent / "catalog.toml"
+# A whole value that is an ISO date-time (never a sentence that merely starts with one).
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
 
 
 class QueryError(ValueError):
@@ -51,14 +54,22 @@ class CannedQuery:
             for name, value in params.items()
         }
 
+    def cypher_params(self, params: dict[str, str]) -> dict[str, Any]:
+        """Cypher binds every parameter as a plain value: an actor is its id ("CHN")."""
+        return {name: str(value) for name, value in params.items()}
+
     def finish(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The query's columns only, with values in one plain form whatever the store."""
         return [{c: _plain(row.get(c)) for c in self.columns} for row in rows]
 
 
 def _plain(value: Any) -> Any:
+    # Both stores end up alike: RDF gives date objects and Python numbers, Neo4j ISO strings
+    # (dates are stored as strings there), neo4j.time values or ints where SPARQL has ints.
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()[:10]
+    if isinstance(value, str) and _ISO_DATETIME.fullmatch(value):
+        return value[:10]
     if isinstance(value, float):
         return round(value, 2)
     if hasattr(value, "iso_format"):  # neo4j.time.Date

@@ -21,12 +21,35 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _open_store():
-    from geokg.stores import StoreError, open_embedded
+    from geokg.stores import StoreError, open_embedded, open_store
 
+    # Commands with --store (see _store_option) choose; the others use the embedded store.
+    ctx = click.get_current_context(silent=True)
+    kind = ctx.meta.get("geokg.store") if ctx else None
     try:
-        return open_embedded()
+        return open_store(kind) if kind else open_embedded()
     except StoreError as exc:
         _fail(str(exc))
+
+
+def _store_option(command):
+    """Add `--store [embedded|neo4j]` to a command: its _open_store() calls open that store
+    (default: neo4j when NEO4J_URI is set, else embedded). A decorator, so that the commands'
+    bodies stay as they are."""
+    import functools
+
+    from geokg.stores import STORE_KINDS
+
+    @functools.wraps(command)
+    def wrapper(*args, store_kind: str | None = None, **kwargs):
+        from geokg.stores import default_store_kind
+
+        click.get_current_context().meta["geokg.store"] = store_kind or default_store_kind()
+        return command(*args, **kwargs)
+
+    return click.option("--store", "store_kind", type=click.Choice(STORE_KINDS), default=None,
+                        help="Which store: embedded or neo4j (default: neo4j when NEO4J_URI "
+                             "is set, else embedded).")(wrapper)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,6 +62,7 @@ def main() -> None:
 
 
 @main.command()
+@_store_option
 @click.argument("inputs", nargs=-1, metavar="[PATH|URL|-]...")
 @click.option("--glob", default="**/*", show_default=True, help="Files to read in folders.")
 @click.option("--feed", "feeds", multiple=True, metavar="URL|FILE",
@@ -50,32 +74,51 @@ def main() -> None:
               help='Write every failure as a JSONL record {"input", "reason"}.')
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar, notes or summary; only error lines.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Extraction processes; 0: all cores (default 1; with --dask local: all "
+                   "cores). The store is written by this process alone, in input order.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local",
+              help="Extract on a Dask cluster: a scheduler's address (tcp://host:8786) or "
+                   "`local` for a cluster of --workers processes on this machine. Needs "
+                   "geokg[distributed].")
 def ingest(inputs: tuple[str, ...], glob: str, feeds: tuple[str, ...], timeout: float,
-           report: Path | None, quiet: bool) -> None:
+           report: Path | None, quiet: bool, workers: int | None,
+           dask_address: str | None) -> None:
     """Ingest articles: text, HTML and JSONL files, folders of them, web pages (URLs), RSS or
     Atom feeds, or `-` for standard input (one article, or JSONL records).
 
     Prints one `error: INPUT: REASON` line per input that failed and a summary. Exit status 3
     when some inputs failed (the others are stored all the same).
     """
-    from geokg.ingest.batch import has_url, ingest_documents
+    import contextlib
+
+    from geokg.ingest.batch import count_inputs, has_url, store_outcomes
     from geokg.ingest.fetch import Fetcher
+    from geokg.ingest.parallel import extract_parallel
     from geokg.ingest.sources import Reader
 
     if not inputs and not feeds:
         raise click.UsageError("give at least one PATH, URL, - (standard input) or --feed")
-    store = _open_store()
-    reader = Reader(glob=glob, fetcher=Fetcher(timeout=timeout),
-                    seen_url=lambda url: has_url(store, url),
-                    stdin=click.get_binary_stream("stdin"))
-    try:
+    show_bar = not quiet and sys.stderr.isatty()
+    total = count_inputs(inputs, feeds, glob) if show_bar else None
+    with contextlib.ExitStack() as stack:
+        client = _dask_client(stack, dask_address, workers) if dask_address else None
+        store = _open_store()
+        stack.callback(store.close)
+        reader = Reader(glob=glob, fetcher=Fetcher(timeout=timeout),
+                        seen_url=lambda url: has_url(store, url),
+                        stdin=getattr(sys.stdin, "buffer", None))
         items = _with_notes(reader.read(inputs, feeds), quiet)
-        with _progress(items, quiet) as shown:
-            summary = ingest_documents(
+        if client is not None:
+            from geokg.ingest.distributed import extract_on_dask
+
+            outcomes = extract_on_dask(items, client)
+        else:
+            outcomes = extract_parallel(items, 1 if workers is None else workers)
+        with _progress(outcomes, show_bar, total) as shown:
+            summary = store_outcomes(
                 store, shown, on_error=lambda e: click.echo(f"error: {e}", err=True),
             )
-    finally:
-        store.close()
     if report:
         _write_report(report, summary.failures)
     if not quiet:
@@ -93,15 +136,44 @@ def _with_notes(items, quiet: bool):
         yield item
 
 
-def _progress(items, quiet: bool):
-    """A progress bar on stderr, only for a person watching a terminal."""
-    import contextlib
+def _dask_client(stack, address: str, workers: int | None):
+    """A Dask client (and a LocalCluster for `local`), closed when `stack` closes."""
+    from geokg.ingest.distributed import DaskUnavailable, dask_client
 
-    if quiet or not sys.stderr.isatty():
-        return contextlib.nullcontext(items)
-    return click.progressbar(items, label="ingesting", file=sys.stderr, show_pos=True,
-                             item_show_func=lambda i: getattr(i, "source", None) and
-                             str(i.source)[-40:])
+    try:
+        return stack.enter_context(dask_client(address, 0 if workers is None else workers))
+    except DaskUnavailable as exc:
+        _fail(str(exc))
+    except OSError as exc:  # no scheduler at that address (distributed raises OSError)
+        _fail(f"cannot reach the Dask scheduler at {address}: {exc}")
+
+
+def _progress(outcomes, show: bool, total: int | None = None):
+    """A progress bar on stderr, only for a person watching a terminal: articles written,
+    articles/s, and an ETA when the number of inputs is known. It counts what the writer
+    has stored, not what was sent to the workers."""
+    import contextlib
+    import time
+
+    if not show:
+        return contextlib.nullcontext(outcomes)
+    start = time.monotonic()
+    done = 0
+
+    def counted():
+        nonlocal done
+        for outcome in outcomes:
+            done += 1
+            yield outcome
+
+    def status(outcome) -> str | None:
+        if outcome is None:
+            return None
+        rate = done / max(time.monotonic() - start, 1e-6)
+        return f"{rate:.1f} articles/s  {str(getattr(outcome, 'source', ''))[-40:]}"
+
+    return click.progressbar(counted(), length=total, label="ingesting", file=sys.stderr,
+                             show_pos=True, show_eta=total is not None, item_show_func=status)
 
 
 def _write_report(path: Path, failures) -> None:
@@ -157,6 +229,7 @@ def eval_command(gold: tuple[Path, ...], fmt: str, pred_out: Path | None) -> Non
 
 
 @main.command(short_help="Run a canned query (partners, relations, who, evidence …).")
+@_store_option
 @click.argument("name", required=False)
 @click.argument("args", nargs=-1)
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries.")
@@ -203,16 +276,28 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @main.command()
 @click.argument("text")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to a literal VALUE (repeatable); a VALUE like <https://…> is an IRI.")
+              help="Bind ?NAME to a literal VALUE (repeatable); <https://…> binds an IRI.")
 @click.option("--write", is_flag=True, help="Allow a SPARQL update (INSERT, DELETE, DROP …).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def sparql(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
     """Run ad-hoc SPARQL on the embedded store, read-only unless --write.
 
     The prefixes geokg: and rdfs: are predefined; the default graph is the union of all
-    article graphs. A parameter ?NAME must also be in the SELECT clause.
+    article graphs. --param NAME=VALUE binds ?NAME throughout the WHERE clause.
     """
-    from rdflib import Literal, URIRef
+    from rdflib import XSD, Literal, URIRef
+
+    def cell(term):
+        # The term's text; in JSON, numbers and booleans as JSON numbers and booleans.
+        if term is None:
+            return None
+        if fmt == "json" and isinstance(term, Literal) and term.datatype in (
+            XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean,
+        ):
+            value = term.toPython()
+            if isinstance(value, bool | int | float):
+                return value
+        return str(term)
 
     bound = {
         k: URIRef(v[1:-1]) if v.startswith("<") and v.endswith(">") else Literal(v)
@@ -233,11 +318,19 @@ def sparql(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
         click.echo("true" if result.askAnswer else "false")
     elif result.type == "SELECT":
         columns = [str(v) for v in result.vars or []]
-        rows = [{c: (str(row[i]) if row[i] is not None else None) for i, c in enumerate(columns)}
-                for row in result]
+        rows = [{c: cell(row[i]) for i, c in enumerate(columns)} for row in result]
         click.echo(format_rows(rows, columns, fmt))
     else:
-        click.echo(result.graph.serialize(format="turtle"))
+        from rdflib import Graph
+
+        # Oxigraph types plain strings xsd:string explicitly; print them as plain literals.
+        graph = Graph()
+        for prefix, namespace in result.graph.namespaces():
+            graph.bind(prefix, namespace)
+        for s, p, o in result.graph:
+            plain = isinstance(o, Literal) and o.datatype == XSD.string
+            graph.add((s, p, Literal(str(o)) if plain else o))
+        click.echo(graph.serialize(format="turtle").rstrip("\n"))
 
 
 _RDF_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld",
@@ -252,15 +345,28 @@ _RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": 
 @click.option("-o", "--output", type=_PATH, help="Write to this file (default: standard output).")
 def export(fmt: str, output: Path | None) -> None:
     """Export the embedded store as RDF."""
+    if output and not output.parent.is_dir():
+        _fail(f"{output}: no such directory {output.parent}")
     store = _open_store()
     try:
-        data = store.export(_RDF_FORMATS[fmt])
+        # Streamed by Oxigraph straight to the file (or stdout): a large store is never
+        # built up as one string.
+        if output:
+            store.export_to(output, _RDF_FORMATS[fmt])
+        else:
+            stdout = sys.stdout.buffer
+            store.export_to(stdout, _RDF_FORMATS[fmt])
+            stdout.flush()
+    except BrokenPipeError:
+        # `geokg export | head`: the reader left; stop quietly, as cat does.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except OSError as exc:
+        _fail(f"{output or 'stdout'}: {exc.strerror or exc}")
     finally:
         store.close()
-    if output:
-        output.write_text(data, encoding="utf-8")
-    else:
-        click.echo(data, nl=False)
 
 
 @main.command(name="import")
@@ -268,15 +374,22 @@ def export(fmt: str, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(set(_RDF_SUFFIXES.values()))),
               help="The file's RDF format (default: from its extension).")
 def import_command(file: Path, fmt: str | None) -> None:
-    """Import an RDF file (e.g. one written by `geokg export`) into the embedded store."""
+    """Import an RDF file (e.g. one written by `geokg export`) into the embedded store.
+
+    Named graphs are kept; triples outside any graph go into a graph named by the file's URI.
+    The file is read as a stream and stored in one transaction: all of it or, on an error,
+    nothing."""
     fmt = fmt or _RDF_SUFFIXES.get(file.suffix.lower())
     if not fmt:
         _fail(f"{file}: unknown RDF format; give --format")
     store = _open_store()
     try:
-        count = store.import_data(file.read_text(encoding="utf-8"), fmt, file.resolve().as_uri())
+        count = store.import_file(file, fmt, file.resolve().as_uri())
+    except OSError as exc:
+        _fail(f"{file}: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - any parser error is the file's fault
-        _fail(f"{file}: not valid {fmt} ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        _fail(f"{file}: not valid {fmt} ({reason})")
     finally:
         store.close()
     click.echo(f"imported {count} statements from {file}")
@@ -315,6 +428,7 @@ def actors(text_or_file: str, lang: str | None, date: str | None, fmt: str) -> N
 
 
 @main.command()
+@_store_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def stats(fmt: str) -> None:
     """Counts of articles, actors and relations in the store."""
@@ -330,6 +444,171 @@ def stats(fmt: str) -> None:
         click.echo(json.dumps(counts))
     else:
         click.echo(format_rows([counts], list(counts), fmt))
+
+
+def _store_claims() -> list[dict]:
+    store = _open_store()
+    try:
+        return store.claims(factual_only=True)
+    finally:
+        store.close()
+
+
+@main.command()
+@click.argument("analysis", type=click.Choice(["centrality", "blocs", "balance", "brokers"]))
+@click.option("--weight", type=click.Choice(["goldstein", "count"]), default="goldstein",
+              show_default=True, help="centrality: PageRank weight, sum of |Goldstein| or claims.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def analyze(analysis: str, weight: str, fmt: str) -> None:
+    """Network analysis of the factual relations: centrality, blocs, balance or brokers.
+
+    Prints what the analysis does and finds, then its table (JSON and CSV print the rows only,
+    so they can be piped).
+    """
+    from geokg.graph.analytics import ANALYSES
+
+    claims = _store_claims()
+    options = {"weight": weight} if analysis == "centrality" else {}
+    result = ANALYSES[analysis](claims, **options)
+    if fmt == "table":
+        import textwrap
+
+        click.echo(textwrap.fill(result.explanation, width=100))
+        click.echo()
+    else:
+        # The explanation goes to stderr so that stdout stays valid JSON/CSV.
+        click.echo(result.explanation, err=True)
+    click.echo(format_rows(result.rows, result.columns, fmt))
+
+
+@main.command()
+@click.option("-o", "--output", type=_PATH, default=Path("geokg-graph.html"), show_default=True,
+              help="The HTML file to write.")
+@click.option("--ego", metavar="ACTOR", help="Only ACTOR (code or name), its partners and the "
+              "relations among them.")
+@click.option("--since", metavar="DATE", help="Only relations dated on or after DATE (YYYY-MM-DD).")
+def viz(output: Path, ego: str | None, since: str | None) -> None:
+    """Write an interactive picture of the graph: one self-contained HTML file that works offline.
+
+    Nodes are actors (circle: state, square: IGO, diamond: person); a line joins two actors
+    with factual relations, green for net cooperation and red for net conflict. Hover shows
+    relation types, counts and an evidence sentence.
+    """
+    import datetime as dt
+
+    from geokg.graph.actors import default_registry
+    from geokg.viz import write_html
+
+    code = None
+    if ego:
+        code = default_registry().resolve(ego)
+        if not code:
+            _fail(f"unknown actor {ego!r}")
+    if since:
+        try:
+            dt.date.fromisoformat(since)
+        except ValueError:
+            _fail(f"--since takes a date YYYY-MM-DD, not {since!r}")
+    try:
+        graph = write_html(output, _store_claims(), ego=code, since=since)
+    except ValueError as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {output} ({graph.number_of_nodes()} actors, "
+               f"{graph.number_of_edges()} dyads)")
+
+
+# ----------------------------------------------------------------------- Neo4j commands
+
+
+def _open_neo4j():
+    from geokg.stores import StoreError, open_neo4j
+
+    try:
+        return open_neo4j()
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _typed(value: str):
+    """A --param value: an int or a float when it looks like one, else the string."""
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+@main.command()
+@click.argument("text")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind $NAME to VALUE (repeatable); numbers are passed as numbers.")
+@click.option("--write", is_flag=True, help="Run in a write transaction (CREATE, MERGE, SET …).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def cypher(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
+    """Run ad-hoc Cypher on Neo4j (NEO4J_URI), in a read transaction unless --write."""
+    import neo4j.exceptions
+
+    bound = {k: _typed(v) for k, v in _parse_params(params).items()}
+    store = _open_neo4j()
+    try:
+        columns, rows = store.run_cypher(text, bound, write=write)
+    except PermissionError as exc:
+        _fail(str(exc))
+    except neo4j.exceptions.Neo4jError as exc:
+        _fail(f"Cypher: {(exc.message or str(exc)).splitlines()[0]}")
+    finally:
+        store.close()
+    if not columns:  # a write without RETURN
+        click.echo("done")
+        return
+    if fmt != "json":  # nodes, paths and lists as JSON text in a cell
+        rows = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+                 for k, v in row.items()} for row in rows]
+    click.echo(format_rows(rows, columns, fmt))
+
+
+@main.command()
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Claims per write transaction (default: the store's).")
+def load(batch_size: int | None) -> None:
+    """Copy the embedded store into Neo4j (NEO4J_URI); articles already there are skipped."""
+    from geokg.graph.transfer import article_rows
+
+    embedded = _open_store()  # no --store here: always the embedded store
+    store = _open_neo4j()
+    try:
+        if batch_size:
+            store.batch_size = batch_size
+        items = list(article_rows(embedded))
+        results = store.write_rows(items)
+        counts = store.stats()
+    finally:
+        store.close()
+        embedded.close()
+    new = [item for item, ok in zip(items, results, strict=True) if ok]
+    click.echo(f"articles: {len(new)} new, {len(items) - len(new)} unchanged; relations added: "
+               f"{sum(len(item.claims) for item in new)}")
+    click.echo(f"neo4j: {counts['articles']} articles, {counts['actors']} actors, "
+               f"{counts['relations']} relations")
+
+
+@main.command()
+@click.option("--url", help="The Browser's address (default: http://HOST:7474/browser/ with "
+              "HOST from NEO4J_URI).")
+def browser(url: str | None) -> None:
+    """How to look at the graph in Neo4j Browser: its address, the style file, and the canned
+    queries as Cypher ready to paste."""
+    import os
+
+    from geokg import config
+    from geokg.graph.neo4j_schema import GRASS_FILE, browser_help, browser_url, write_grass
+
+    bolt = os.environ.get("NEO4J_URI") or None
+    grass_file = GRASS_FILE
+    if not grass_file.is_file():  # an installed copy without the shipped file: make one
+        grass_file = write_grass(config.home() / "geokg.grass")
+    click.echo(browser_help(url or browser_url(bolt), bolt, grass_file))
 
 
 if __name__ == "__main__":
