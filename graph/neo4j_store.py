@@ -282,7 +282,7 @@ class Neo4jStore:
         query = get_query(name)
         if not query.cypher.strip():
             raise NotImplementedError(f"query {name} has no Cypher form")
-        return query.finish(self.read(query.cypher, query.cypher_params(params)))
+        return query.finish(self.read(query.cypher, query.cypher_params(params)), params)
 
     def claims(self, factual_only: bool = True) -> list[Row]:
         return self.read(_CLAIMS, {"factual_only": factual_only,

@@ -298,7 +298,7 @@ class RdfStore:
         from geokg.queries.catalog import get_query
 
         query = get_query(name)
-        return query.finish(self.select(query.sparql, query.sparql_params(params)))
+        return query.finish(self.select(query.sparql, query.sparql_params(params)), params)
 
     def close(self) -> None:
         self.dataset.close()

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal
+from rdflib import XSD, Literal
 
 from geokg.graph import ontology
 from geokg.graph.actors import default_registry
@@ -28,7 +28,14 @@ class QueryError(ValueError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str  # actor | relation | text | date | int
+    kind: str  # actor | relation | date | int | period (month|year) | quad (all|conflict|…)
+    option: bool = False  # given as --NAME on the command line, not positionally
+    default: str | None = None
+
+
+# What a period parameter means: how many characters of an ISO date name the period.
+PERIODS = {"month": 7, "year": 4}
+QUAD_FILTERS = ("all", "conflict", "cooperation")
 
 
 @dataclass(frozen=True)
@@ -39,28 +46,67 @@ class CannedQuery:
     columns: tuple[str, ...]
     sparql: str
     cypher: str
+    limit: str = ""  # the parameter that limits the number of rows (applied alike on both stores)
+    keep_min: str = ""  # keep only the rows with the smallest value of this column
 
-    def bind(self, values: list[str]) -> dict[str, str]:
-        """Positional command-line values → canonical parameter values (actor codes …)."""
-        if len(values) != len(self.params):
-            wanted = " ".join(p.name.upper() for p in self.params)
-            raise QueryError(f"query {self.name} takes {wanted}")
-        return {p.name: canonical(p, v) for p, v in zip(self.params, values, strict=True)}
+    @property
+    def positional(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if not p.option)
 
-    def sparql_params(self, params: dict[str, str]) -> dict[str, Any]:
+    @property
+    def options(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.option)
+
+    def usage(self) -> str:
+        words = [p.name.upper() for p in self.positional]
+        words += [f"[--{p.name} {p.name.upper()}]" for p in self.options]
+        return " ".join(words)
+
+    def bind(self, values: list[str], options: dict[str, str | None] | None = None
+             ) -> dict[str, Any]:
+        """Command-line values → canonical parameter values (actor codes, numbers …)."""
+        if len(values) != len(self.positional):
+            raise QueryError(f"query {self.name} takes {self.usage()}")
+        given = {k: v for k, v in (options or {}).items() if v is not None}
+        unknown = set(given) - {p.name for p in self.options}
+        if unknown:
+            flags = ", ".join(f"--{name}" for name in sorted(unknown))
+            raise QueryError(f"query {self.name} takes no {flags} (it takes {self.usage()})")
+        bound = {p.name: canonical(p, v) for p, v in zip(self.positional, values, strict=True)}
+        for p in self.options:
+            value = given.get(p.name, p.default)
+            if value is None:
+                raise QueryError(f"query {self.name} needs --{p.name}")
+            bound[p.name] = canonical(p, value)
+        return bound
+
+    def sparql_params(self, params: dict[str, Any]) -> dict[str, Any]:
         kinds = {p.name: p.kind for p in self.params}
-        return {
-            name: actor_iri(value) if kinds.get(name) == "actor" else Literal(value)
-            for name, value in params.items()
-        }
+        out: dict[str, Any] = {}
+        for name, value in params.items():
+            kind = kinds.get(name)
+            if kind == "actor":
+                out[name] = actor_iri(value)
+            elif kind == "date":
+                out[name] = Literal(value, datatype=XSD.date)
+            else:
+                out[name] = Literal(value)
+        return out
 
-    def cypher_params(self, params: dict[str, str]) -> dict[str, Any]:
-        """Cypher binds every parameter as a plain value: an actor is its id ("CHN")."""
-        return {name: str(value) for name, value in params.items()}
+    def cypher_params(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Cypher binds plain values: an actor is its id ("CHN"), a date its ISO string."""
+        return dict(params)
 
-    def finish(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def finish(self, rows: list[dict[str, Any]], params: dict[str, Any] | None = None
+               ) -> list[dict[str, Any]]:
         """The query's columns only, with values in one plain form whatever the store."""
-        return [{c: _plain(row.get(c)) for c in self.columns} for row in rows]
+        out = [{c: _plain(row.get(c)) for c in self.columns} for row in rows]
+        if self.keep_min and out:
+            smallest = min(r[self.keep_min] for r in out)
+            out = [r for r in out if r[self.keep_min] == smallest]
+        if self.limit and params and self.limit in params:
+            out = out[: int(params[self.limit])]
+        return out
 
 
 def _plain(value: Any) -> Any:
@@ -77,7 +123,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def canonical(param: Param, value: str) -> str:
+def canonical(param: Param, value: str) -> Any:
+    if param.kind == "period":
+        if value not in PERIODS:
+            raise QueryError(f"--{param.name} takes month or year, not {value!r}")
+        return PERIODS[value]
+    if param.kind == "quad":
+        if value not in QUAD_FILTERS:
+            raise QueryError(f"--{param.name} takes {', '.join(QUAD_FILTERS)}, not {value!r}")
+        return value
+    if param.kind == "int":
+        if not str(value).isdigit() or int(value) < 1:
+            raise QueryError(f"--{param.name} takes a whole number of at least 1, not {value!r}")
+        return int(value)
+    if param.kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise QueryError(f"--{param.name} takes a date (YYYY-MM-DD), not {value!r}") from None
     if param.kind == "actor":
         actor = default_registry().resolve(value)
         if not actor:
@@ -100,10 +163,13 @@ def catalog() -> dict[str, CannedQuery]:
         name: CannedQuery(
             name=name,
             description=entry["description"],
-            params=tuple(Param(p["name"], p["kind"]) for p in entry.get("params", [])),
+            params=tuple(Param(p["name"], p["kind"], p.get("option", False), p.get("default"))
+                         for p in entry.get("params", [])),
             columns=tuple(entry["columns"]),
             sparql=entry["sparql"],
             cypher=entry.get("cypher", ""),
+            limit=entry.get("limit", ""),
+            keep_min=entry.get("keep_min", ""),
         )
         for name, entry in raw.items()
     }

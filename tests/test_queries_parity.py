@@ -50,6 +50,11 @@ SAMPLES = {
     "actor": ["CHN", "RUS", "IND", "USA", "IDN", "IGO:UNHRC", "DEU"],
     "relation": ["SELLS_ARMS_TO", "COOPERATES_WITH", "CRITICIZES", "AGREE", "SANCTIONS",
                  "TRADES_WITH", "MEETS"],
+    # Canonical values, as CannedQuery.bind makes them: a period is its date prefix length.
+    "period": [7, 4],
+    "date": ["2019-12-31", "2021-04-01"],
+    "int": [1, 2, 3],
+    "quad": ["all", "conflict", "cooperation"],
 }
 
 

@@ -233,26 +233,30 @@ def eval_command(gold: tuple[Path, ...], fmt: str, pred_out: Path | None) -> Non
 @click.argument("name", required=False)
 @click.argument("args", nargs=-1)
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries.")
+@click.option("--by", type=click.Choice(["month", "year"]), help="timeline: the period.")
+@click.option("--since", metavar="DATE", help="new: relations first seen after DATE.")
+@click.option("--depth", metavar="N", help="ego: 1 (relations of ACTOR) or 2 (and its partners).")
+@click.option("--top", metavar="N", help="dyads: how many pairs.")
+@click.option("--kind", type=click.Choice(["all", "conflict", "cooperation"]),
+              help="dyads: which relations count.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str) -> None:
-    """Run a canned query, e.g. `geokg query partners China`.
+def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str,
+          **options: str | None) -> None:
+    """Run a canned query, e.g. `geokg query partners China`; `--list` shows them all.
 
     Actors may be given by code (CHN, IGO:UN) or by name in any supported language
-    (China, Tiongkok, Китай).
+    (China, Tiongkok, Китай). Only asserted and intended relations count as facts.
     """
     from geokg.queries.catalog import QueryError, catalog, get_query
 
     if list_queries or not name:
-        rows = [
-            {"query": q.name, "arguments": " ".join(p.name.upper() for p in q.params),
-             "description": q.description}
-            for q in catalog().values()
-        ]
+        rows = [{"query": q.name, "arguments": q.usage(), "description": q.description}
+                for q in catalog().values()]
         click.echo(format_rows(rows, ["query", "arguments", "description"], fmt))
         return
     try:
         canned = get_query(name)
-        params = canned.bind(list(args))
+        params = canned.bind(list(args), options)
     except QueryError as exc:
         _fail(str(exc))
     store = _open_store()
