@@ -5,9 +5,10 @@ actors give every source x target pair, self-pairs are dropped) and deduplicated
 (source, target, level key) — mutual if any of its events is, and a mutual pair and its mutual
 reverse are one item — giving sets of keys: **L1** pair, **L2** pair + quad class, **L3** pair +
 CAMEO root. A gold item and a predicted item match when the level key is equal and the pair is
-equal, or reversed if either side is marked ``symmetric``. TP is the size of a maximum one-to-one matching between the two sets; FN
-are the unmatched gold items; FP the unmatched predictions that nothing excuses. Counts are
-micro-averaged (summed over records) overall, per language and per file.
+equal, or reversed if either side is marked ``symmetric``. TP is the size of a maximum one-to-one
+matching between the two sets; FN are the unmatched gold items; FP the unmatched predictions that
+nothing excuses. Counts are micro-averaged (summed over records) overall, per language and per
+file.
 
 Rules, in the order they are applied:
 
