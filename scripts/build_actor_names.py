@@ -86,13 +86,14 @@ ARABIC_MARKS_RE = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel + tatwee
 
 
 def read_states() -> list[dict[str, str]]:
-    lines = [l for l in STATES_TSV.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    text = STATES_TSV.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = lines[0].split("\t")
     assert header == ["id", "alpha2", "qid", "name_en"], header
     rows = []
-    for l in lines[1:]:
-        cells = (l.split("\t") + [""] * 4)[:4]
-        rows.append(dict(zip(header, cells)))
+    for line in lines[1:]:
+        cells = (line.split("\t") + [""] * 4)[:4]
+        rows.append(dict(zip(header, cells, strict=True)))
     return rows
 
 
@@ -147,7 +148,9 @@ def translator(loc: str):
     return t.gettext
 
 
-def build_lang(lang: str, states: list[dict[str, str]]) -> tuple[list[tuple[str, str, str, str]], list[str]]:
+def build_lang(
+    lang: str, states: list[dict[str, str]]
+) -> tuple[list[tuple[str, str, str, str]], list[str]]:
     babel_locs, pyc_locs = LANGS[lang]
     cands: dict[tuple[str, str], str] = {}  # (surface, actor) -> kind
 
@@ -172,7 +175,8 @@ def build_lang(lang: str, states: list[dict[str, str]]) -> tuple[list[tuple[str,
             if rec is None:
                 continue
             skip = PYCOUNTRY_SKIP_FIELDS.get(st["id"], set())
-            for field, kind in (("name", "name"), ("common_name", "short"), ("official_name", "official")):
+            fields = (("name", "name"), ("common_name", "short"), ("official_name", "official"))
+            for field, kind in fields:
                 if field in skip:
                     continue
                 val = getattr(rec, field, None)
