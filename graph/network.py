@@ -180,3 +180,20 @@ def ego_claims(claims: Iterable[Claim], actor: str) -> list[Claim]:
 def format_relations(relations: Mapping[str, int]) -> str:
     """{"COOPERATES_WITH": 4, "TRADES_WITH": 2} → "COOPERATES_WITH×4, TRADES_WITH×2"."""
     return ", ".join(f"{name}×{n}" if n > 1 else name for name, n in relations.items())
+
+
+def exchange_graph(claims: Iterable[Claim]) -> nx.DiGraph:
+    """The weighted graph with plain attributes only, as GraphML and GEXF (Gephi) hold them:
+    nodes name and kind; edges goldstein, count, relations ("TYPE:n; …") and a sentence."""
+    rich = weighted_digraph(claims)
+    plain = nx.DiGraph()
+    for node, data in rich.nodes(data=True):
+        plain.add_node(node, name=str(data.get("name", node)), kind=str(data.get("kind", "")))
+    for a, b, data in rich.edges(data=True):
+        relations = data.get("relations", {})
+        plain.add_edge(
+            a, b, goldstein=float(data.get("goldstein", 0.0)), count=int(data.get("count", 0)),
+            relations="; ".join(f"{k}:{v}" for k, v in sorted(relations.items())),
+            sentence=str(data.get("sentence") or ""),
+        )
+    return plain

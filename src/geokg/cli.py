@@ -343,12 +343,20 @@ _RDF_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".jsonld": 
                  ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".nt": "nt"}
 
 
+_GRAPH_FORMATS = ("graphml", "gexf", "neo4j-import")
+
+
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(list(_RDF_FORMATS)), default="trig",
-              show_default=True, help="turtle and xml hold no named graphs: they flatten them.")
+@click.option("--format", "fmt", type=click.Choice([*_RDF_FORMATS, *_GRAPH_FORMATS]),
+              default="trig", show_default=True,
+              help="RDF (turtle and xml flatten the named graphs), GraphML or GEXF for Gephi, "
+                   "or the CSV files of `neo4j-admin database import` (-o names a folder).")
 @click.option("-o", "--output", type=_PATH, help="Write to this file (default: standard output).")
 def export(fmt: str, output: Path | None) -> None:
-    """Export the embedded store as RDF."""
+    """Export the embedded store as RDF, as a graph file, or as Neo4j import files."""
+    if fmt in _GRAPH_FORMATS:
+        _export_graph(fmt, output)
+        return
     if output and not output.parent.is_dir():
         _fail(f"{output}: no such directory {output.parent}")
     store = _open_store()
@@ -369,6 +377,31 @@ def export(fmt: str, output: Path | None) -> None:
         sys.exit(0)
     except OSError as exc:
         _fail(f"{output or 'stdout'}: {exc.strerror or exc}")
+    finally:
+        store.close()
+
+
+def _export_graph(fmt: str, output: Path | None) -> None:
+    if output is None:
+        _fail(f"--format {fmt} needs -o ({'a folder' if fmt == 'neo4j-import' else 'a file'})")
+    store = _open_store()
+    try:
+        if fmt == "neo4j-import":
+            from geokg.graph.neo4j_import import import_instructions, write_neo4j_import
+
+            paths = write_neo4j_import(store, output)
+            click.echo(import_instructions(paths))
+            return
+        import networkx as nx
+
+        from geokg.graph.network import exchange_graph
+
+        graph = exchange_graph(store.claims())
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, output)
+        click.echo(f"wrote {graph.number_of_nodes()} actors and {graph.number_of_edges()} "
+                   f"relations to {output}")
+    except OSError as exc:
+        _fail(f"{output}: {exc.strerror or exc}")
     finally:
         store.close()
 
