@@ -23,9 +23,11 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX claim_relation IF NOT EXISTS FOR (c:Claim) ON (c.relation)",
     "CREATE INDEX claim_modality IF NOT EXISTS FOR (c:Claim) ON (c.modality)",
     "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
+    # Feed items already stored are skipped by URL.
+    "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
 )
 CONSTRAINT_NAMES = ("actor_id", "article_id", "claim_id")
-INDEX_NAMES = ("claim_relation", "claim_modality", "claim_date")
+INDEX_NAMES = ("claim_relation", "claim_modality", "claim_date", "article_url")
 
 # Actor kind -> the extra label next to :Actor (unknown kinds get :Actor only).
 KIND_LABELS = {"state": "State", "igo": "IGO", "person": "Person"}

@@ -247,6 +247,9 @@ class Neo4jStore:
     def has_article(self, article_id: str) -> bool:
         return bool(self.read(_EXISTING_ARTICLES, {"ids": [article_id]}))
 
+    def has_url(self, url: str) -> bool:
+        return bool(self.read("MATCH (a:Article {url: $url}) RETURN a.id LIMIT 1", {"url": url}))
+
     def add_article(self, article: Article, relations: list[Relation]) -> bool:
         return self.add_articles([(article, relations)])[0]
 

@@ -165,6 +165,10 @@ class RdfStore:
                                                      ox.Literal(article_id), None)
         )
 
+    def has_url(self, url: str) -> bool:
+        return self.ask("ASK { GRAPH ?g { ?article a geokg:Article ; geokg:url ?url } }",
+                        {"url": Literal(url)})
+
     def add_article(self, article: Article, relations: list[Relation]) -> bool:
         if self.has_article(article.id):
             return False

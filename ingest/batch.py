@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal
-
 from geokg.graph.store import Store
 from geokg.ingest.fetch import is_url
 from geokg.ingest.parallel import Outcome, extract_parallel
@@ -20,8 +18,6 @@ from geokg.ingest.sources import (
     Skipped,
     iter_files,
 )
-
-_HAS_URL = "ASK { GRAPH ?g { ?article a geokg:Article ; geokg:url ?url } }"
 
 
 @dataclass
@@ -41,10 +37,9 @@ class IngestSummary:
 
 
 def has_url(store: Store, url: str) -> bool:
-    """Whether an article fetched from `url` is already stored. Stores without SPARQL `ask`
-    (Neo4j) cannot tell, so their feeds are fetched again (and deduplicated by text)."""
-    ask = getattr(store, "ask", None)
-    return bool(ask(_HAS_URL, {"url": Literal(url)})) if ask else False
+    """Whether an article fetched from `url` is already stored (feed items are then skipped
+    without being fetched)."""
+    return store.has_url(url)
 
 
 def ingest_documents(

@@ -71,7 +71,7 @@ def test_schema_has_the_constraints_and_indexes(store, neo4j_driver) -> None:
         assert constraints[name]["properties"] == ["id"]
     records, _, _ = neo4j_driver.execute_query("SHOW INDEXES YIELD name, properties, state")
     indexes = {r["name"]: r for r in records}
-    for name, prop in zip(INDEX_NAMES, ("relation", "modality", "date"), strict=True):
+    for name, prop in zip(INDEX_NAMES, ("relation", "modality", "date", "url"), strict=True):
         assert indexes[name]["properties"] == [prop]
         assert indexes[name]["state"] == "ONLINE"
 
@@ -279,3 +279,13 @@ def test_cli_browser_prints_url_style_and_queries(monkeypatch) -> None:
     assert ":param actor => 'CHN'" in out and WHY_QUERY in out
     assert "http://other:1234/browser/" in run("browser", "--url",
                                                "http://other:1234/browser/").output
+
+
+def test_articles_are_found_by_url(neo4j_server, neo4j_driver) -> None:
+    from geokg.graph.model import Article
+
+    store = Neo4jStore(Neo4jConfig(neo4j_server.bolt_uri), driver=neo4j_driver)
+    article = Article(id="a1", text="x", language="en", url="https://example.org/news/1")
+    assert store.add_article(article, []) is True
+    assert store.has_url("https://example.org/news/1") is True
+    assert store.has_url("https://example.org/news/2") is False
