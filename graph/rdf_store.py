@@ -139,6 +139,9 @@ def is_update(text: str) -> bool:
         return True
 
 
+_FLUSH_EVERY = 100  # articles
+
+
 class RdfStore:
     name = "embedded"
 
@@ -149,6 +152,7 @@ class RdfStore:
         # Ad-hoc SPARQL sees the union of all article graphs as its default graph.
         self.dataset = Dataset(store="Oxigraph", default_union=True)
         self.dataset.open(str(self.path), create=not self.path.exists())
+        self._unflushed = 0
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -176,6 +180,12 @@ class RdfStore:
         quads = [to_ox_quad(q) for q in article_quads(article, relations, self.registry, now)]
         # One extend is one Oxigraph transaction: an article is stored whole or not at all.
         self.oxigraph.extend(quads)
+        self._unflushed += 1
+        if self._unflushed >= _FLUSH_EVERY:
+            # RocksDB keeps recent writes in memory until flushed: without this the process
+            # grows by ~0.15 MB per article (1.5 GB at 10k); with it memory stays flat.
+            self.oxigraph.flush()
+            self._unflushed = 0
         return True
 
     def remove_article(self, article_id: str) -> None:
