@@ -115,7 +115,8 @@ def test_bad_files_in_a_folder_fail_alone(tmp_path: Path):
 def test_query_list_names_every_canned_query():
     result = run("query", "--list", "--format", "csv")
     names = [line.split(",")[0] for line in result.output.splitlines()[1:]]
-    assert names == ["partners", "adversaries", "relations", "who", "evidence"]
+    assert names == ["partners", "adversaries", "relations", "who", "evidence", "timeline", "new",
+                     "dyads", "ego", "path"]
 
 
 def test_unknown_actor_is_one_clear_error():
@@ -124,3 +125,26 @@ def test_unknown_actor_is_one_clear_error():
     assert result.stderr.strip() == (
         "error: unknown actor 'Atlantis': give an ISO code (CHN) or a name"
     )
+
+
+def test_timeline_path_dyads_ego_new_on_the_seed():
+    run("ingest", str(SEED))
+    assert run("query", "timeline", "China", "Russia", "--by", "year").output.splitlines()[2] \
+        .split() == ["2020", "36.8", "-6", "30.8", "10"]
+    assert json.loads(run("query", "path", "India", "USA", "--format", "json").output) == [
+        {"length": 2, "path": "IND > RUS > USA"}]
+    dyads = json.loads(run("query", "dyads", "--top", "1", "--format", "json").output)
+    assert [(d["actor_a"], d["actor_b"], d["relations"]) for d in dyads] == [("CHN", "RUS", 10)]
+    ego = json.loads(run("query", "ego", "IND", "--format", "json").output)
+    assert [(e["source"], e["relation"], e["target"]) for e in ego] == [
+        ("RUS", "SELLS_ARMS_TO", "IND")]
+    assert run("query", "new", "--since", "2020-10-15").output.splitlines()[2:] == []
+    assert len(run("query", "new", "--since", "2020-10-14").output.splitlines()) > 2
+
+
+def test_query_options_are_checked():
+    result = CliRunner().invoke(main, ["query", "partners", "CHN", "--top", "3"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: query partners takes no --top (it takes ACTOR)"
+    result = CliRunner().invoke(main, ["query", "new", "--since", "yesterday"])
+    assert result.stderr.strip() == "error: --since takes a date (YYYY-MM-DD), not 'yesterday'"
