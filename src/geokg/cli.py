@@ -239,9 +239,10 @@ def eval_command(gold: tuple[Path, ...], fmt: str, pred_out: Path | None) -> Non
 @click.option("--top", metavar="N", help="dyads: how many pairs.")
 @click.option("--kind", type=click.Choice(["all", "conflict", "cooperation"]),
               help="dyads: which relations count.")
+@click.option("--plot", "plot_file", type=_PATH, help="timeline: also draw it as a PNG chart.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str,
-          **options: str | None) -> None:
+          plot_file: Path | None, **options: str | None) -> None:
     """Run a canned query, e.g. `geokg query partners China`; `--list` shows them all.
 
     Actors may be given by code (CHN, IGO:UN) or by name in any supported language
@@ -257,6 +258,8 @@ def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str,
     try:
         canned = get_query(name)
         params = canned.bind(list(args), options)
+        if plot_file and name != "timeline":
+            raise QueryError("--plot draws the timeline query only")
     except QueryError as exc:
         _fail(str(exc))
     store = _open_store()
@@ -265,6 +268,11 @@ def query(name: str | None, args: tuple[str, ...], list_queries: bool, fmt: str,
     finally:
         store.close()
     click.echo(format_rows(rows, canned.columns, fmt))
+    if plot_file:
+        from geokg.plot import plot_timeline
+
+        plot_timeline(rows, f"{params['actor']} – {params['other']}", plot_file)
+        click.echo(f"chart written to {plot_file}", err=True)
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
