@@ -2,9 +2,9 @@
 
 Oxigraph keeps its indexes on disk (RocksDB) and answers SPARQL itself, so opening the store
 does not load it into memory and joins stay fast as it grows. Writes, export and import go to
-the pyoxigraph Store inside oxrdflib directly (benchmarks/rdf_store.py: several times faster
-than rdflib's addN, which also opens a write transaction per Graph context); queries go
-through rdflib so callers get rdflib results."""
+the pyoxigraph Store inside oxrdflib directly (benchmarks/rdf_store.py: 45 vs 18 articles/s,
+and 24 vs 67 ms an article once the store holds thousands; rdflib's addN also opens a write
+transaction per Graph context); queries go through rdflib so callers get rdflib results."""
 
 from __future__ import annotations
 
