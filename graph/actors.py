@@ -63,6 +63,7 @@ class ActorRegistry:
     actors: dict[str, Actor] = field(default_factory=dict)
     offices: dict[str, list[Office]] = field(default_factory=dict)
     data_dir: Path = DATA_DIR
+    _names_by_fold: dict[str, str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> ActorRegistry:
@@ -115,7 +116,7 @@ class ActorRegistry:
         return self.state_of(actor, date) if actor else None
 
     def _name_index(self) -> dict[str, str]:
-        if not hasattr(self, "_names_by_fold"):
+        if self._names_by_fold is None:
             index: dict[str, str] = {}
             for language in sorted(self.languages()):
                 for name in self.names(language):
