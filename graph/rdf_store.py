@@ -24,7 +24,7 @@ from rdflib.query import Result
 
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
-from geokg.graph.rdf_model import BASE, GEOKG, WD, article_iri, article_quads
+from geokg.graph.rdf_model import BASE, GEOKG, WD, article_quads
 
 # rdflib format names (as the CLI passes them) -> Oxigraph's parsers and serializers.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -188,9 +188,6 @@ class RdfStore:
             self._unflushed = 0
         return True
 
-    def remove_article(self, article_id: str) -> None:
-        self.dataset.remove_graph(self.dataset.graph(article_iri(article_id)))
-
     def query(self, sparql: str, params: dict[str, Any] | None = None) -> Result:
         """Run SPARQL with parameters bound as RDF terms (never pasted as text into the query:
         each is serialised as an escaped N-Triples term in a VALUES block)."""
@@ -258,14 +255,10 @@ class RdfStore:
         for q in self.oxigraph.quads_for_pattern(None, None, None, None):
             yield ox.Triple(q.subject, q.predicate, q.object)
 
-    def import_data(self, data: str | bytes, fmt: str, graph_name: str) -> int:
-        """Load RDF into the store; triples without a graph go into `graph_name`. Returns the
-        number of statements read. All or nothing: a syntax error stores none of them."""
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        return self._import(ox.parse(raw, rdf_format(fmt), base_iri=graph_name), graph_name)
-
     def import_file(self, path: Path, fmt: str, graph_name: str | None = None) -> int:
-        """import_data for a file, parsed as a stream (the file is never read into memory)."""
+        """Load an RDF file, parsed as a stream (never read into memory whole); triples without
+        a graph go into `graph_name` (default: the file's URI). Returns the number of
+        statements read. All or nothing: a syntax error stores none of them."""
         graph_name = graph_name or Path(path).resolve().as_uri()
         return self._import(ox.parse(path=str(path), format=rdf_format(fmt),
                                      base_iri=graph_name), graph_name)

@@ -83,11 +83,6 @@ class ArticleContext:
         return None
 
 
-def _match_any(patterns: PatternSet, folded: list[str], i: int) -> int:
-    """The length of the longest pattern matching at i, or 0."""
-    return patterns.longest(folded, i)
-
-
 def resolve_anaphora(
     sentence: Sentence, folded: list[str], mentions: list[Mention], lexicon: Lexicon,
     context: ArticleContext,
@@ -110,7 +105,7 @@ def resolve_anaphora(
         found = None
         if i not in taken:
             for patterns, states in referents:
-                length = _match_any(patterns, folded, i)
+                length = patterns.longest(folded, i)
                 if length:
                     found = (length, tuple(states))
                     break
@@ -174,7 +169,7 @@ def _find_after(
     for j in range(start, min(len(folded), start + window + 1)):
         if folded[j] in _SENTENCE_PUNCT:
             return None
-        length = _match_any(patterns, folded, j)
+        length = patterns.longest(folded, j)
         if length:
             group = _group_starting(groups, j + length, j + length + _TARGET_GAP, folded)
             if group:
@@ -187,7 +182,7 @@ def _modality(folded: list[str], start: int, lexicon: Lexicon) -> str:
     found = set()
     for i in range(lo, start):
         for name, patterns in lexicon.modality.items():
-            if _match_any(patterns, folded, i):
+            if patterns.longest(folded, i):
                 found.add(name)
     for name in _MODALITY_ORDER:
         if name in found:

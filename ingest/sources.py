@@ -291,11 +291,6 @@ def iter_files(paths: Iterable[Path], glob: str = "**/*") -> Iterator[Path]:
             yield path
 
 
-def read_documents(paths: Iterable[Path], glob: str = "**/*") -> Iterator[Item]:
-    """Files and folders only (the API of before URLs and feeds)."""
-    return Reader(glob=glob).read(str(p) for p in paths)
-
-
 def read_records(path: Path) -> Iterator[Document | InputError]:
     """JSONL records {"id", "text", "url"?, "date"?, "lang"?, "title"?}, one per line."""
     with path.open("rb") as handle:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from geokg.cli import main
 from geokg.ingest.html import extract_page
-from geokg.ingest.sources import Document, decode_text, read_documents
+from geokg.ingest.sources import Document, Reader, decode_text
 
 # page → (date, language, title start, a sentence of the article, junk that must be gone)
 PAGES = {
@@ -73,7 +73,7 @@ def test_every_shared_page_gives_text_and_a_date(shared: Path):
 @pytest.mark.eval
 def test_html_metadata_reaches_the_document(shared: Path):
     path = shared / "eval/dev/html/de/trafilatura-wdr-german-weapons-for-russia.html"
-    [doc] = list(read_documents([path]))
+    [doc] = list(Reader().read([str(path)]))
     assert isinstance(doc, Document)
     assert (doc.language, doc.date, doc.author, doc.sitename) == (
         "de", "2023-11-06", "Sabine Schmitt", "Westdeutscher Rundfunk Köln")
