@@ -500,6 +500,7 @@ def _store_claims() -> list[dict]:
 
 
 @main.command()
+@_store_option
 @click.argument("analysis", type=click.Choice(["centrality", "blocs", "balance", "brokers"]))
 @click.option("--weight", type=click.Choice(["goldstein", "count"]), default="goldstein",
               show_default=True, help="centrality: PageRank weight, sum of |Goldstein| or claims.")
@@ -527,6 +528,7 @@ def analyze(analysis: str, weight: str, fmt: str) -> None:
 
 
 @main.command()
+@_store_option
 @click.option("-o", "--output", type=_PATH, default=Path("geokg-graph.html"), show_default=True,
               help="The HTML file to write.")
 @click.option("--ego", metavar="ACTOR", help="Only ACTOR (code or name), its partners and the "
