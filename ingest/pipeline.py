@@ -45,7 +45,8 @@ def extract_article(
     registry = registry or default_registry()
     language = language or detect_language(text)
     if language not in SUPPORTED:
-        raise UnsupportedLanguage(f"language {language!r} is not supported")
+        raise UnsupportedLanguage(f"language {language!r} is not supported (supported: "
+                                  f"{', '.join(sorted(SUPPORTED))})")
     cleaned = clean_text(text, language)
     date = date or find_dateline(cleaned, language)
     article = Article(
