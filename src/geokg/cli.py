@@ -564,6 +564,30 @@ def viz(output: Path, ego: str | None, since: str | None) -> None:
                f"{graph.number_of_edges()} dyads)")
 
 
+@main.command("relations")
+@click.option("--category", metavar="PLOVER", help="Only the types of one PLOVER category "
+              "(AGREE, ASSAULT …) or CAMEO's APPEAL.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def relation_vocabulary(category: str | None, fmt: str) -> None:
+    """List the relation types geokg extracts, with their PLOVER category and mode, CAMEO code,
+    Goldstein score and quad class: the names `geokg query who` and `evidence` take."""
+    from geokg.graph.ontology import relation_types
+
+    def group(t) -> str:  # CAMEO's APPEAL (02) has no PLOVER category
+        return t.plover or ("APPEAL" if t.cameo_root == "02" else "")
+
+    types = list(relation_types().values())
+    if category:
+        types = [t for t in types if group(t) == category.strip().upper()]
+        if not types:
+            known = sorted({group(t) for t in relation_types().values()} - {""})
+            _fail(f"unknown category {category!r}; known: {', '.join(known)}")
+    rows = [{"relation": t.name, "plover": t.plover, "mode": t.plover_mode, "cameo": t.cameo,
+             "goldstein": t.goldstein, "quad": t.quad, "symmetric": t.symmetric,
+             "description": t.description} for t in types]
+    click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
+
+
 # ----------------------------------------------------------------------- Neo4j commands
 
 
