@@ -1,0 +1,1 @@
+"""The click commands of `geokg`, one module per area; `geokg.cli` gathers them."""
