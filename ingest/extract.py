@@ -37,6 +37,11 @@ _OBJECT_GAP = 4  # words allowed between a trigger and its direct object
 _FAR_TARGET = 14  # how far the fallback looks for a target when no marker or object is found
 _PRONOUN_GAP = 4  # a pronoun subject stands close before its verb
 _OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun and owner
+_THREAT_OF_FORCE = "THREATENS_FORCE_AGAINST"
+# material acts that, like criticism, are aimed at the article's main actor when no target is
+# named ("the first set of Security Council sanctions")
+_TOPIC_MATERIAL = frozenset({"SANCTIONS"})
+_OPENER_GAP = 4  # "after the two former Cold War adversaries signed": a clause's subject
 _MUTUAL_SUBJECT_GAP = 8  # words allowed between "A and B" and the mutual relation they have
 
 
@@ -48,6 +53,7 @@ class Group:
     end: int
     states: tuple[str, ...]
     surface: str
+    person: bool = False  # names a person ("he" may stand for it), not only a state or place
 
 
 @dataclass
@@ -58,6 +64,7 @@ class ArticleContext:
     recent: list[str] = field(default_factory=list)  # states, least recently named first
     last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
     last_group: tuple[str, ...] | None = None  # what "these countries" refers to
+    by_size: dict[int, tuple[str, ...]] = field(default_factory=dict)  # "the three countries"
     topic: str | None = None  # the article's main actor
 
     def note(self, groups: list[Group], folded: list[str], lexicon: Lexicon) -> None:
@@ -70,10 +77,15 @@ class ArticleContext:
                 self.last_pair = (group.states[0], group.states[1])
             if len(group.states) >= 2:
                 self.last_group = group.states
+                self.by_size[len(group.states)] = group.states
             for state in group.states:
                 if state in self.recent:
                     self.recent.remove(state)
                 self.recent.append(state)
+        plural = [g for g in subjects if len(g.states) >= 2]
+        if plural:
+            # "These countries" most likely are the compound subject, not a later object.
+            self.last_group = plural[0].states
 
     def pair(self) -> tuple[str, str] | None:
         if self.last_pair:
@@ -90,23 +102,46 @@ def resolve_anaphora(
     """Mentions for "the two countries" (the pair named before), "these countries" (the last
     group named) and "the country" (the last subject)."""
     referents = (
-        (lexicon.pair_anaphora, context.pair()),
+        (lexicon.pair_anaphora, context.pair() or ()),
+        *((p, context.by_size.get(n)) for n, p in lexicon.counted_anaphora.items()),
         (lexicon.group_anaphora, context.last_group),
         (lexicon.singular_anaphora,
          context.last_subject.states if context.last_subject else None),
     )
-    referents = tuple((p, r) for p, r in referents if p and r)
+    # the pair may also be named earlier in the same sentence
+    referents = tuple((p, r) for p, r in referents
+                      if p and (r or (p is lexicon.pair_anaphora and len(mentions) >= 2)))
     if not referents:
         return mentions
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    heads = [p.heads for p, _ in referents]
+    # words no referent phrase starts with are skipped at once (most words of a sentence)
+    first = None if any(h is None for h in heads) else frozenset().union(*heads)
     extra: list[Mention] = []
     i = 0
     while i < len(folded):
         found = None
-        if i not in taken:
+        if i not in taken and (first is None or folded[i] in first):
             for patterns, states in referents:
-                length = patterns.longest(folded, i)
+                length = patterns.may_start(folded[i]) and patterns.longest(folded, i)
                 if length:
+                    if patterns is lexicon.singular_anaphora:
+                        # "Menteri Latvia ... negaranya": the subject of the same sentence,
+                        # when it names one, before the subject of the sentences before.
+                        local = next((m for m in mentions if m.end <= i and (
+                            m.start == 0 or folded[m.start - 1] not in lexicon.oblique)), None)
+                        states = local.states if local else states
+                    if patterns is lexicon.pair_anaphora:
+                        # "relations between Russia and the U.S. … the two former adversaries
+                        # signed": the last two named in the same sentence come first.
+                        # (a pair joined by a conjunction: "Palestinians and Israelis")
+                        before = [m for m in mentions if m.end <= i]
+                        for a, b in zip(before, before[1:], strict=False):
+                            if a.states != b.states and b.start - a.end <= 3 and any(
+                                    t in lexicon.conjunctions for t in folded[a.end : b.start]):
+                                states = a.states[:1] + b.states[:1]
+                    if not states:
+                        continue
                     found = (length, tuple(states))
                     break
         if found:
@@ -136,12 +171,13 @@ def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -
             and any(g in lexicon.conjunctions or g == "," for g in gap)
             and all(g in lexicon.conjunctions or g in lexicon.titles or not g.isalnum()
                     for g in gap)
-        )
+        ) or (gap is not None and len(gap) == 1 and gap[0] in lexicon.pair_joiners)
         if prev and joins:
             states = prev.states + tuple(s for s in m.states if s not in prev.states)
-            groups[-1] = Group(prev.start, m.end, states, prev.surface + " + " + m.surface)
+            groups[-1] = Group(prev.start, m.end, states, prev.surface + " + " + m.surface,
+                               prev.person or m.kind == "person")
         else:
-            groups.append(Group(m.start, m.end, m.states, m.surface))
+            groups.append(Group(m.start, m.end, m.states, m.surface, m.kind == "person"))
     return groups
 
 
@@ -163,13 +199,22 @@ def _group_starting(
 
 def _find_after(
     patterns: PatternSet, groups: list[Group], folded: list[str], start: int,
-    window: int,
+    window: int, triggers: frozenset[int] = frozenset(),
+    blockers: frozenset[int] = frozenset(), clause: bool = False, first: bool = False,
 ) -> Group | None:
-    """The group after the first of `patterns` found within `window` words from `start`."""
+    """The group after the first of `patterns` found within `window` words from `start`.
+    A marker right before another trigger is not one ("sent aircraft to attack Syria"); the
+    search stops at `blockers`, triggers of their own ("sanctions and highlighting differences
+    between A and B"), with `clause` at the end of the clause, and with `first` at the first
+    actor ("shot down a Turkish drone operated by X": the agent of "operated")."""
+    starts = {g.start for g in groups} if first else set()
     for j in range(start, min(len(folded), start + window + 1)):
-        if folded[j] in _SENTENCE_PUNCT:
+        if folded[j] in _SENTENCE_PUNCT or j in blockers or j in starts or (
+                clause and folded[j] in _CLAUSE_PUNCT):
             return None
         length = patterns.longest(folded, j)
+        if length and j + length in triggers:
+            continue
         if length:
             group = _group_starting(groups, j + length, j + length + _TARGET_GAP, folded)
             if group:
@@ -179,8 +224,15 @@ def _find_after(
 
 def _modality(folded: list[str], start: int, lexicon: Lexicon) -> str:
     lo = max(0, start - _MODALITY_WINDOW)
+    for i in range(start - 1, lo - 1, -1):
+        # A cue in the clause before belongs to that clause ("tidak sulit ..., dan mendesak").
+        if folded[i] in _CLAUSE_PUNCT or folded[i] in _SENTENCE_PUNCT:
+            lo = i + 1
+            break
     found = set()
     for i in range(lo, start):
+        if (i > 0 and folded[i - 1].isdigit()) or (i + 1 < len(folded) and folded[i + 1].isdigit()):
+            continue  # a date: "on 2 May", "May 5", not "may"
         for name, patterns in lexicon.modality.items():
             if patterns.longest(folded, i):
                 found.add(name)
@@ -220,7 +272,9 @@ def _pronoun_subject(
     for i in range(t_start - 1, max(lo, t_start - _PRONOUN_GAP) - 1, -1):
         if folded[i] in lexicon.pronouns and (i == 0 or folded[i - 1] not in lexicon.oblique):
             ref = context.last_subject
-            return Group(i, i + 1, ref.states, f"{folded[i]} (= {ref.surface})")
+            if folded[i] in lexicon.person_pronouns and not ref.person:
+                return None  # "He urged …" after "Damascus appears …": not Damascus
+            return Group(i, i + 1, ref.states, f"{folded[i]} (= {ref.surface})", ref.person)
     return None
 
 
@@ -228,9 +282,24 @@ def _arguments(
     entry: TriggerEntry, t_start: int, t_end: int, groups: list[Group], folded: list[str],
     lexicon: Lexicon, context: ArticleContext | None = None,
     triggers: frozenset[int] = frozenset(),
+    prior: tuple[int, Group] | None = None,
+    used: list[Group] | None = None,
 ) -> list[tuple[str, str, bool, float, str, str]]:
+    """The (source, target, symmetric, confidence factor, surfaces) of one trigger. `prior` is
+    the end of the last trigger before this one that found a relation, and its subject; the
+    subject this trigger takes is appended to `used`."""
     rtype = ontology.get(entry.relation)
-    between = _find_after(lexicon.between, groups, folded, t_end, lexicon.window)
+    if entry.before_target:
+        return _before_target(entry, t_start, groups, folded, lexicon, context)
+    # Later triggers not governed by this one own the markers after them.
+    spans = {j for g in groups for j in range(g.start, g.end)}
+    blockers = frozenset(p for p in triggers if p >= t_end and not (
+        p - t_end <= _ATTACH_GAP and all(
+            j not in spans and folded[j].isalnum() and folded[j] not in lexicon.oblique
+            and folded[j] not in lexicon.conjunctions for j in range(t_end, p))))
+    # From inside the trigger: "war between A and B", "differences between A and B".
+    between = _find_after(lexicon.between, groups, folded, t_start + 1, lexicon.window,
+                          triggers, blockers)
     if between and len(between.states) == 1:
         # "antara Suriah dengan Korea Utara": the second side follows a joiner word.
         after = _find_after(lexicon.between_joiners, groups, folded, between.end, 1)
@@ -239,28 +308,101 @@ def _arguments(
                             between.surface + " + " + after.surface)
     if between and len(between.states) >= 2 and not entry.between_targets:
         return _pairs(between, 0.9)
+    if entry.noun and rtype.symmetric:
+        # A mutual noun owned by a compound: "pertemuan tiga negara", "perang Thailand-Kamboja".
+        owners = _group_starting(groups, t_end, t_end + _OWNER_GAP, folded, lexicon.oblique)
+        if (owners is not None and len(owners.states) >= 2
+                and not any(t_end <= j < owners.start for j in triggers)):
+            return _pairs(owners, 0.8)
 
     # A passive ("was sanctioned by X", "dijatuhi sanksi oleh X"): the agent is the source and
     # the subject before the trigger the target.
-    agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window)
+    agent = _find_after(lexicon.agent, groups, folded, t_end, lexicon.window, blockers=blockers,
+                        clause=True, first=True)
+    if (agent is None and entry.noun and lexicon.noun_agent
+            and not set(lexicon.noun_agent.patterns) & set(entry.target_markers.patterns)):
+        # "tuduhan dari Thailand", "sanções por parte do Conselho": the act comes from the
+        # actor after it ("impor dari China" marks a target instead); a marked target after
+        # the agent is the target, else the subject before the noun is.
+        agent = _find_after(lexicon.noun_agent, groups, folded, t_end, lexicon.window)
+        if agent is not None and entry.target_markers:
+            marked = _find_after(entry.target_markers, groups, folded, agent.end,
+                                 lexicon.window)
+            if marked is not None:
+                return _cross(agent, marked, rtype.symmetric, 0.8)
     if agent is None and entry.passive:
         agent = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
+    if agent is None and entry.passive:
+        # A passive form whose agent is not named says nothing about who did it.
+        return []
     target: Group | None = None
     if agent is None:
         if entry.target_markers:
-            target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window)
+            # A marker after a noun with an owner of its own is that noun's: in "condenó el
+            # ataque de Rusia contra Ucrania" Ucrania is the attack's target, not the verb's.
+            owned = frozenset(j for j in triggers if t_end <= j <= t_end + _OBJECT_GAP
+                              and _group_starting(groups, j + 1, j + 1 + _OWNER_GAP, folded,
+                                                  lexicon.oblique))
+            target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window,
+                                 triggers, owned)
         if target is None and entry.object_target:
             target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
+        if target is None and (lexicon.preverbal_markers or lexicon.verb_final):
+            target = _preverbal_target(entry, t_start, t_end, groups, folded, lexicon)
 
     subject: Group | None = None
-    for group in reversed(groups):
+    owner = None
+    if entry.noun and target is not None:
+        # "ancaman AS terhadap Korut", "ataque de Rusia contra Ucrania": the actor between a
+        # nominalisation and its marked target owns it, whoever the clause's subject is.
+        owner = _group_starting(groups, t_end, t_end + _OWNER_GAP, folded, lexicon.oblique)
+        if owner is not None and (owner is target or owner.end > target.start
+                                  or any(t_end <= j < owner.start for j in triggers)):
+            owner = None
+    before = t_start - 1
+    if before > 0 and folded[before] in lexicon.determiners:
+        before -= 1
+    governed = entry.noun and before >= 0 and folded[before] in lexicon.noun_governors
+    if governed and owner is None:
+        # "kata Rycroft dalam pertemuan Dewan Keamanan", "unjuk kekuatan jelang kunjungan
+        # Trump": a noun in an adjunct is its owner's act, not the clause subject's.
+        owner = _group_starting(groups, t_end, t_end + _OWNER_GAP, folded, lexicon.oblique)
+        if owner is None and rtype.symmetric:
+            # "momentum dalam perdagangan, dan kerjasama antara A dan B": a mutual noun shares
+            # the pair named after it.
+            pair = next((g for g in groups if g.start >= t_end and len(g.states) >= 2
+                         and g.start - t_end <= lexicon.window + _TARGET_GAP
+                         and not any(t in _SENTENCE_PUNCT for t in folded[t_end : g.start])),
+                        None)
+            return _pairs(pair, 0.7) if pair else []
+        if owner is None or owner is target or target is None:
+            return []
+    for group in reversed(groups) if owner is None else ():
         if group.end > t_start or group is target:
             continue
         before = folded[group.start - 1] if group.start > 0 else ""
-        if before in lexicon.oblique:
+        if before in lexicon.oblique and not (
+                before in lexicon.clause_openers and t_start - group.end <= _OPENER_GAP
+                and not any(t in _CLAUSE_PUNCT for t in folded[group.end : t_start])
+        ) and not (group.start == 1 and before in lexicon.determiners):
+            # (sentence-initial "A China condenou": an article, not the preposition "a")
+            # ("after the two sides signed": "after" opens a clause whose subject they are)
             continue
         subject = group
         break
+    subject = owner or subject
+    if subject is not None and owner is None and groups[0].start > 1:
+        # "One of six powers trying to stop Iran …, it has criticized …": a pronoun after a
+        # comma is the clause's subject, and in a sentence that does not open with an actor it
+        # stands for the subject of the sentences before.
+        pronoun = _pronoun_subject(folded, subject.end, t_start, lexicon, context)
+        if pronoun and any(t in _CLAUSE_PUNCT for t in folded[subject.end : pronoun.start]):
+            subject = pronoun
+    if (prior and subject is not None and owner is None and subject.start >= prior[0]
+            and any(t in lexicon.conjunctions for t in folded[subject.end : t_start])):
+        # Coordinated predicates share their subject: in "Jepang memasok Australia ... dan
+        # bernegosiasi dengan Selandia Baru" Australia is the object of the first verb.
+        subject = prior[1]
     if subject is None and lexicon.verb_first and agent is None:
         # Verb-first clauses (Arabic "التقى الرئيس X بنظيره Y"): the first actor after the
         # verb is its subject, the target the next one (after a marker, or next in line).
@@ -287,7 +429,13 @@ def _arguments(
         if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
             subject = pronoun
 
+    if used is not None and subject is not None and agent is None:
+        used.append(subject)
     if agent and subject:
+        if lexicon.patient_gap and t_start - subject.end > lexicon.patient_gap:
+            # "the EU must take back its fighters captured by US-backed forces": what the
+            # participle was done to stands right before it, and is not the actor far back.
+            return []
         return _cross(agent, subject, rtype.symmetric, 0.8)
     if agent is None and _passive_without_agent(folded, t_start, lexicon):
         # "MH17 was shot down over Ukraine": the subject is what was done to; who did it is
@@ -305,21 +453,87 @@ def _arguments(
             and t_start - subject.end <= _MUTUAL_SUBJECT_GAP
             and not any(subject.end <= j < t_start for j in triggers)):
         return _pairs(subject, 0.85)
-    if subject and target is None and len({x for g in groups for x in g.states}) == 2:
+    if (subject and target is None and len({x for g in groups for x in g.states}) == 2
+            and not (lexicon.far_subject and t_start - subject.end > lexicon.far_subject)):
         # No marked target nearby, in a sentence that names just two actors: the other one
         # further on ("fired with unspecified weapons on the positions of the forces of
         # Azerbaijan"). With more actors named, guessing costs more than it finds.
         later = [g for g in groups if g.start >= t_end and g.start - t_end <= _FAR_TARGET
-                 and not any(t in _SENTENCE_PUNCT or t == ";" for t in folded[t_end : g.start])]
+                 and not any(t in _SENTENCE_PUNCT or t == ";" for t in folded[t_end : g.start])
+                 and not _foreign_preposition(entry, g, folded, lexicon)]
         if later:
             return _cross(subject, later[0], rtype.symmetric, 0.6)
     if (subject and target is None and context and context.topic
-            and rtype.quad == "verbal_conflict" and context.topic not in subject.states):
+            and (rtype.quad == "verbal_conflict" or rtype.name in _TOPIC_MATERIAL)
+            and context.topic not in subject.states):
         # "Brazil condemned the nuclear test": criticism with no actor named is aimed at the
         # actor the article is about.
         topic = Group(t_end, t_end, (context.topic,), context.topic)
         return _cross(subject, topic, rtype.symmetric, 0.5)
     return []
+
+
+_BEFORE_GAP = 2  # "told the EU it must": the target stands right before the trigger
+_PREVERBAL_GAP = 8  # "对俄罗斯实施新的制裁": words between a pre-verbal target and the verb
+
+
+def _preverbal_target(
+    entry: TriggerEntry, t_start: int, t_end: int, groups: list[Group], folded: list[str],
+    lexicon: Lexicon,
+) -> Group | None:
+    """A target before the verb: after a pre-verbal marker ("美国对俄罗斯实施制裁"), or in a
+    verb-final clause the object between subject and verb ("Russland hat die Ukraine
+    angegriffen", "…, dass Berlin mit Moskau verhandelt")."""
+    lo = t_start
+    while lo > 0 and folded[lo - 1] not in _CLAUSE_PUNCT and folded[lo - 1] not in _SENTENCE_PUNCT:
+        lo -= 1
+    before = [g for g in groups if g.start >= lo and g.end <= t_start]
+    if not before or t_start - before[-1].end > _PREVERBAL_GAP:
+        return None
+    last = before[-1]
+    marker = folded[last.start - 1] if last.start > 0 else ""
+    if marker in lexicon.preverbal_markers:
+        return last
+    end = t_end
+    while end < len(folded) and end < t_end + 2 and folded[end] in lexicon.final_auxiliaries:
+        end += 1
+    clause_final = end >= len(folded) or folded[end] in _CLAUSE_PUNCT or \
+        folded[end] in _SENTENCE_PUNCT
+    if lexicon.verb_final and clause_final and len(before) >= 2 and (
+            marker not in lexicon.oblique or entry.target_markers.longest(folded, last.start - 1)):
+        return last
+    return None
+
+
+def _before_target(
+    entry: TriggerEntry, t_start: int, groups: list[Group], folded: list[str], lexicon: Lexicon,
+    context: ArticleContext | None,
+) -> list[tuple[str, str, bool, float, str, str]]:
+    """A trigger whose target is the actor right before it, the source the actor before that
+    (the speaker): "Russia said Sudan must return the helicopter"."""
+    rtype = ontology.get(entry.relation)
+    before = [g for g in groups if g.end <= t_start]
+    if not before or t_start - before[-1].end > _BEFORE_GAP or any(
+            t in _CLAUSE_PUNCT or t in _SENTENCE_PUNCT for t in folded[before[-1].end : t_start]):
+        return []
+    target = before[-1]
+    source = next((g for g in reversed(before[:-1])
+                   if g.start == 0 or folded[g.start - 1] not in lexicon.oblique), None)
+    if source is None:
+        source = _pronoun_subject(folded, 0, target.start, lexicon, context)
+    if source is None:
+        return []
+    return _cross(source, target, rtype.symmetric, 0.8)
+
+
+def _foreign_preposition(entry: TriggerEntry, group: Group, folded: list[str],
+                         lexicon: Lexicon) -> bool:
+    """Whether the group is governed by a comitative or source preposition that does not mark
+    this trigger's target ("attack planes from Russia", "hit Idlib in coordination with
+    Turkey"); other prepositions often do ("lifted sanctions on Iran")."""
+    if group.start == 0 or folded[group.start - 1] not in lexicon.partner_prepositions:
+        return False
+    return not entry.target_markers.longest(folded, group.start - 1)
 
 
 def _cross(source: Group, target: Group, symmetric: bool, factor: float):
@@ -337,6 +551,25 @@ def _pairs(group: Group, factor: float):
     ]
 
 
+_ATTACH_GAP = 3  # words (articles, adjectives) between a verb and the noun it governs
+
+
+def _attached(
+    end: int, start: int, tokens: tuple[str, ...], folded: list[str], in_mention: set[int],
+    lexicon: Lexicon,
+) -> bool:
+    """Whether a trigger at `start` is the object of the trigger ending at `end`: a few words
+    apart, with no actor, name, punctuation, preposition or conjunction between ("hit Idlib in
+    coordination with" is two events)."""
+    if not 0 <= start - end <= _ATTACH_GAP or folded[start] in lexicon.oblique:
+        return False
+    return not any(
+        j in in_mention or not folded[j].isalnum() or folded[j] in lexicon.oblique
+        or folded[j] in lexicon.conjunctions or tokens[j][:1].isupper()
+        for j in range(end, start)
+    )
+
+
 def extract_sentence(
     sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, context: ArticleContext,
 ) -> list[Candidate]:
@@ -345,30 +578,70 @@ def extract_sentence(
     groups = build_groups(mentions, folded, lexicon)
     in_mention = {i for m in mentions for i in range(m.start, m.end)}
     found: dict[tuple[str, str, str], Candidate] = {}
+    prior: tuple[int, Group] | None = None  # the last trigger with a relation, and its subject
     named = {s for g in groups for s in g.states}
     referred = context.last_subject is not None and any(t in lexicon.pronouns for t in folded)
     about_topic = context.topic is not None and context.topic not in named
     if len(named) >= 2 or (named and (referred or about_topic)):
-        at = {i: e for i in range(len(folded)) if i not in in_mention
+        quiet = in_mention
+        if lexicon.not_triggers:
+            quiet = in_mention | {j for i in range(len(folded))
+                                  if lexicon.not_triggers.may_start(folded[i])
+                                  for j in range(i, i + lexicon.not_triggers.longest(folded, i))}
+        at = {i: e for i in range(len(folded)) if i not in quiet
               and (e := lexicon.triggers_at(folded, i))}
+        covered = 0  # the words of a phrase that found a relation ("lifted sanctions") are its
+        # the end, pairs, lightness and candidates of that phrase
+        last: tuple[int, set[tuple[str, str]], bool, list[tuple[str, str, str]]] | None = None
         for i, entries in at.items():
+            if i < covered:
+                continue
+            # A phrase covers its words even when it relates no actors ("has been put under
+            # investigation in Italy" is a passive: its "investigation" is no trigger of its own).
+            covered = i + len(entries[0].pattern)
             # The longest trigger at a position speaks for it; a shorter one is tried only
             # when the longer finds no actors to relate.
             for entry in entries:
                 t_end = i + len(entry.pattern)
+                used: list[Group] = []
                 arguments = _arguments(entry, i, t_end, groups, folded, lexicon, context,
-                                       frozenset(at))
+                                       frozenset(at), prior, used)
                 if not arguments:
+                    if entry.passive:  # "dijatuhi sanksi" without agent: "sanksi" adds nothing
+                        covered = max(covered, t_end)
                     continue
+                # directed: "condemned the test carried out by X" is two events
+                pairs = {(a[0], a[1]) for a in arguments} | {(a[1], a[0]) for a in arguments
+                                                             if a[2]}
+                if last and _attached(last[0], i, sentence.tokens, folded, in_mention, lexicon) \
+                        and pairs <= last[1]:
+                    # The object of the verb before it, between the same actors: "signed an
+                    # agreement with", "suspended military aid to" are one event, the verb's;
+                    # unless the verb is a light one ("sent aid to"): then the noun's.
+                    if not last[2]:
+                        covered = t_end
+                        break
+                    for key in last[3]:
+                        found.pop(key, None)
+                keys: list[tuple[str, str, str]] = []
+                covered, last = t_end, (t_end, pairs, entry.light, keys)
+                if used:
+                    prior = (t_end, used[0])
                 modality = entry.modality or _modality(folded, i, lexicon)
                 trigger = " ".join(sentence.tokens[i:t_end])
+                relation = entry.relation
+                if modality == "intended" and ontology.get(relation).plover == "ASSAULT":
+                    # "wants to attack", "will bomb": force announced, not used, is a threat
+                    # of force (CAMEO 138)
+                    relation = _THREAT_OF_FORCE
                 for s, t, sym, factor, s_surf, t_surf in arguments:
-                    key = (s, entry.relation, t)
+                    key = (s, relation, t)
                     if key not in found:
                         found[key] = Candidate(
-                            s, entry.relation, t, sym, modality,
+                            s, relation, t, sym, modality,
                             round(entry.confidence * factor, 2), trigger, s_surf, t_surf,
                         )
+                        keys.append(key)
                 break
     context.note(groups, folded, lexicon)
     return list(found.values())

@@ -25,6 +25,7 @@ class PatternSet:
         self.patterns = patterns
         self._exact: dict[str, list[Pattern]] = {}
         self._wild: list[Pattern] = []
+        self._heads: frozenset[str] | None = None
         for pattern in patterns:
             if pattern[0].endswith("*"):
                 self._wild.append(pattern)
@@ -34,10 +35,26 @@ class PatternSet:
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
-    def longest(self, folded: list[str], i: int) -> int:
-        candidates = self._exact.get(folded[i], [])
+    @property
+    def heads(self) -> frozenset[str] | None:
+        """The first words of the phrases; None when a wildcard may start one."""
         if self._wild:
-            candidates = candidates + self._wild
+            return None
+        if self._heads is None:
+            self._heads = frozenset(self._exact)
+        return self._heads
+
+    def may_start(self, token: str) -> bool:
+        """Whether some phrase could start at this (folded) word: a cheap test before
+        `longest`."""
+        return bool(self._wild) or token in self._exact
+
+    def longest(self, folded: list[str], i: int) -> int:
+        candidates = self._exact.get(folded[i])
+        if self._wild:
+            candidates = (candidates or []) + self._wild
+        if not candidates:  # most words start no phrase: skip the generator
+            return 0
         return max((len(p) for p in candidates if matches(p, folded, i)), default=0)
 
 
@@ -51,6 +68,15 @@ class TriggerEntry:
     passive: bool = False  # a passive form ("ditengahi X"): the actor after it is the agent
     modality: str = ""  # the trigger's own modality ("trabalharemos" is a future form)
     between_targets: bool = False  # "mediates between A and B": the subject toward each
+    # a light verb ("sent", "provided", "gave"): a noun trigger it governs names the event
+    # ("sent aid" is aid, "gave a warm welcome" a welcome)
+    light: bool = False
+    # "@before": the actor right before the trigger is its target and the one before that the
+    # source ("Russia said Israel must end the strikes": Russia demands of Israel)
+    before_target: bool = False
+    # a nominalisation ("serangan", "ataque"): an actor right after it, before its marked
+    # target, is its owner ("serangan Israel terhadap Iran", "ataque de Rusia contra Ucrania")
+    noun: bool = False
 
 
 def _none() -> PatternSet:
@@ -64,16 +90,40 @@ class Lexicon:
     # an actor right after one of these is not a subject
     oblique: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()  # join actors into a compound ("A dan B")
+    # "with", "from": an actor after one is a partner or origin, the target of a trigger only
+    # when the trigger says so
+    partner_prepositions: frozenset[str] = frozenset()
+    pair_joiners: frozenset[str] = frozenset()  # the whole gap of a pair: "Thailand-Kamboja"
     # "antara A dan B": both sides of a mutual relation
     between: PatternSet = field(default_factory=_none)
     between_joiners: PatternSet = field(default_factory=_none)  # "antara A dengan B"
     titles: frozenset[str] = frozenset()  # title words that may stand inside a compound actor
     pronouns: frozenset[str] = frozenset()  # subject pronouns: the previous subject
+    person_pronouns: frozenset[str] = frozenset()  # those of them that stand for a person only
+    # oblique words that may also open a clause ("after", "since"): the actor after one is the
+    # subject of a verb that follows closely
+    clause_openers: frozenset[str] = frozenset()
+    # how close before a passive its patient stands ("Iran was sanctioned by"); 0 = anywhere
+    patient_gap: int = 0
+    # how close before the trigger a subject stands for the two-actor far-target guess; 0 = any
+    far_subject: int = 0
     passive_aux: frozenset[str] = frozenset()  # "was" in "was shot down": a passive verb
     progressive_suffixes: tuple[str, ...] = ()  # "-ing" after "was" is not a passive
     agent: PatternSet = field(default_factory=_none)  # "oleh" / "by": the agent of a passive
+    # "dari" / "por parte de": who the act of a nominalisation comes from
+    noun_agent: PatternSet = field(default_factory=_none)
+    # "dalam pertemuan", "jelang kunjungan": a noun in an adjunct is not the clause subject's act
+    noun_governors: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()  # may stand between governor and noun ("após o")
+    preverbal_markers: frozenset[str] = frozenset()  # "美国对俄罗斯实施制裁": the target before
+    verb_final: bool = False  # "Russland hat die Ukraine angegriffen": the object before the verb
+    # phrases whose words are never triggers: "kapal perang" (warship) is no war
+    not_triggers: PatternSet = field(default_factory=_none)
+    final_auxiliaries: frozenset[str] = frozenset()  # "… angegriffen habe.": still clause-final
     pair_anaphora: PatternSet = field(default_factory=_none)  # "kedua negara": the pair before
     group_anaphora: PatternSet = field(default_factory=_none)  # "negara-negara tersebut"
+    # "tiga negara" / "the three countries": the last group of that many actors
+    counted_anaphora: dict[int, PatternSet] = field(default_factory=dict)
     singular_anaphora: PatternSet = field(default_factory=_none)  # "negara tersebut"
     modality: dict[str, PatternSet] = field(default_factory=dict)
     window: int = 6
@@ -121,12 +171,22 @@ def _pattern(text: str, language: str) -> Pattern:
     tokenizer = pipeline(language).tokenizer
     out: list[str] = []
     for word in text.split():
+        if word == "*":  # any one word: "cancel* * visit" ("cancelled a visit")
+            out.append("*")
+            continue
         wild = word.endswith("*")
         pieces = [fold(t.text) for t in tokenizer(word.rstrip("*")) if not t.is_space]
         if wild and pieces:
             pieces[-1] += "*"
         out.extend(pieces)
     return tuple(out)
+
+
+def _counted(table: dict[str, int], patterns) -> dict[int, PatternSet]:
+    by_count: dict[int, list[str]] = {}
+    for phrase, count in table.items():
+        by_count.setdefault(int(count), []).append(phrase)
+    return {count: patterns(phrases) for count, phrases in by_count.items()}
 
 
 @cache
@@ -143,9 +203,13 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
 
     triggers: list[TriggerEntry] = []
     for item in raw.get("relation", []):
-        markers = [m for m in item.get("target", []) if m != "@object"]
-        object_target = "@object" in item.get("target", []) or not markers
-        for phrase in item["triggers"]:
+        markers = [m for m in item.get("target", []) if m not in ("@object", "@before")]
+        before_target = "@before" in item.get("target", [])
+        object_target = "@object" in item.get("target", []) or not (markers or before_target)
+        # `nouns` names which triggers are nominalisations (and may add more).
+        nouns = item.get("nouns", [])
+        phrases = item.get("triggers", [])
+        for phrase in phrases + [n for n in nouns if n not in phrases]:
             triggers.append(
                 TriggerEntry(
                     relation=item["type"],
@@ -156,6 +220,9 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
                     passive=item.get("voice") == "passive",
                     modality=item.get("modality", ""),
                     between_targets=item.get("between") == "targets",
+                    light=bool(item.get("light", False)),
+                    before_target=before_target,
+                    noun=phrase in nouns,
                 )
             )
     return Lexicon(
@@ -163,15 +230,29 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         triggers=[t for t in triggers if t.pattern],
         oblique=frozenset(fold(w) for w in grammar.get("oblique", [])),
         conjunctions=frozenset(fold(w) for w in grammar.get("conjunctions", [])),
+        partner_prepositions=frozenset(fold(w) for w in grammar.get("partner_prepositions", [])),
+        pair_joiners=frozenset(fold(w) for w in grammar.get("pair_joiners", [])),
         between=patterns(grammar.get("between", [])),
         between_joiners=patterns(grammar.get("between_joiners", [])),
         titles=frozenset(t for w in grammar.get("titles", []) for t in _pattern(w, language)),
         pronouns=frozenset(fold(w) for w in grammar.get("pronouns", [])),
+        person_pronouns=frozenset(fold(w) for w in grammar.get("person_pronouns", [])),
+        clause_openers=frozenset(fold(w) for w in grammar.get("clause_openers", [])),
+        patient_gap=int(grammar.get("patient_gap", 0)),
+        far_subject=int(grammar.get("far_subject", 0)),
         passive_aux=frozenset(fold(w) for w in grammar.get("passive_aux", [])),
         progressive_suffixes=tuple(grammar.get("progressive_suffixes", [])),
         agent=patterns(grammar.get("agent", [])),
+        noun_agent=patterns(grammar.get("noun_agent", [])),
+        noun_governors=frozenset(fold(w) for w in grammar.get("noun_governors", [])),
+        determiners=frozenset(fold(w) for w in grammar.get("determiners", [])),
+        preverbal_markers=frozenset(fold(w) for w in grammar.get("preverbal_markers", [])),
+        verb_final=bool(grammar.get("verb_final", False)),
+        not_triggers=patterns(raw.get("not_triggers", {}).get("phrases", [])),
+        final_auxiliaries=frozenset(fold(w) for w in grammar.get("final_auxiliaries", [])),
         pair_anaphora=patterns(grammar.get("pair_anaphora", [])),
         group_anaphora=patterns(grammar.get("group_anaphora", [])),
+        counted_anaphora=_counted(grammar.get("counted_anaphora", {}), patterns),
         singular_anaphora=patterns(grammar.get("singular_anaphora", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
         window=int(grammar.get("window", 6)),

@@ -79,9 +79,10 @@ class Gazetteer:
     ) -> bool:
         if name.case_sensitive:
             return text_tokens == name_tokens
-        # A capitalised name written in lower case is another word ("turkey", "chad").
+        # A capitalised name written in lower case is another word ("turkey", "chad"); one in
+        # odd case ("iSrael") is still the name.
         first_name, first_text = name.surface[:1], text_tokens[0][:1]
-        return not (first_name.isupper() and first_text.islower())
+        return not (first_name.isupper() and first_text.islower() and text_tokens[0].islower())
 
     def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, Name]]:
         """Non-overlapping names in a token sequence, longest first: (start, length, name)."""

@@ -117,3 +117,85 @@ def test_criticism_without_a_named_target_is_aimed_at_the_article_main_actor():
     text = ("Iran tested a missile.\n\nIran said the test was a success.\n\n"
             "Iran will test again.\n\nFrance condemned the test.")
     assert ("FRA", "CONDEMNS", "IRN", "asserted") in triples(text, "en")
+
+
+# English mechanisms (issue 4), on sentences written for the tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words of a phrase that found a relation start no other trigger
+        ("Japan lifted sanctions on Vietnam.",
+         [("JPN", "EASES_SANCTIONS_ON", "VNM", "asserted")]),
+        # a verb and the noun it governs are one event, the verb's
+        ("Japan signed a trade agreement with Vietnam.",
+         [("JPN", "SIGNS_AGREEMENT_WITH", "VNM", "asserted")]),
+        ("Japan suspended military aid to Vietnam.",
+         [("JPN", "REDUCES_COOPERATION_WITH", "VNM", "asserted")]),
+        # ... unless the verb is a light one: then the noun's
+        ("Japan sent humanitarian aid to Vietnam.",
+         [("JPN", "PROVIDES_HUMANITARIAN_AID_TO", "VNM", "asserted")]),
+        # "to" before a verb is not a target marker
+        ("Russia sent aircraft from Belarus to attack Georgia.",
+         [("RUS", "ATTACKS", "GEO", "asserted")]),
+        # "between A and B" after a later trigger belongs to that trigger
+        ("Talks stalled amid sanctions and rising tensions between Japan and Vietnam.",
+         [("JPN", "DISPUTES_WITH", "VNM", "asserted")]),
+        # a trigger ending in "between"
+        ("The war between Japan and Vietnam ended.", [("JPN", "FIGHTS", "VNM", "asserted")]),
+        # "by X" after the object belongs to the object's participle
+        ("Egyptian troops shot down a Turkish drone operated by Libya.",
+         [("EGY", "ATTACKS", "TUR", "asserted")]),
+        # the patient of a passive stands close before it, not far back
+        ("Japan wants the two hundred fishermen captured last year by Vietnam home.", []),
+        # "must" reported by someone: the speaker demands of the actor before "must"
+        ("Japan said Vietnam must release the fishermen.",
+         [("JPN", "DEMANDS", "VNM", "asserted")]),
+        ("Japan told the EU it must lift the ban.", [("JPN", "DEMANDS", "IGO:EU", "asserted")]),
+        ("Japan is asking Vietnam to return the ship.", [("JPN", "DEMANDS", "VNM", "asserted")]),
+        # what one actor urges another to do is not asserted
+        ("Japan urged Vietnam to cooperate with Egypt.",
+         [("JPN", "URGES", "VNM", "asserted"), ("VNM", "COOPERATES_WITH", "EGY", "hypothetical")]),
+        # "the two neighbours" after "after": the pair named earlier in the same sentence, as
+        # the subject of the clause "after" opens
+        ("Talks between Japan and Vietnam resumed after the two neighbours signed a treaty.",
+         [("JPN", "MEETS", "VNM", "asserted"), ("JPN", "SIGNS_AGREEMENT_WITH", "VNM", "asserted")]),
+        # force announced is a threat of force
+        ("Japan wants to attack Vietnam.",
+         [("JPN", "THREATENS_FORCE_AGAINST", "VNM", "intended")]),
+        # "May" in a date is not "may"
+        ("On 5 May Japan attacked Vietnam.", [("JPN", "ATTACKS", "VNM", "asserted")]),
+        # "from" marks an origin, not the target of "attack" ("attack helicopters")
+        ("Japan will get attack helicopters from Vietnam.",
+         [("JPN", "IMPORTS_FROM", "VNM", "intended")]),
+        # a gap wildcard in a trigger phrase
+        ("Japan cancelled a planned visit to Vietnam.", [("JPN", "REJECTS", "VNM", "asserted")]),
+        # names that contain a state's name but are not the state
+        ("Mexico hosted Latin American ministers.", []),
+        ("Pro-Russian rebels attacked Ukraine.", []),
+        # the EU's institutions act for the EU; a name in odd case is still the name
+        ("The European Commission criticized Poland.",
+         [("IGO:EU", "CRITICIZES", "POL", "asserted")]),
+        ("The US Secretary of State wants to help iSrael.", [("USA", "AIDS", "ISR", "intended")]),
+    ],
+)
+def test_english_mechanisms(text: str, expected: list):
+    assert triples(text, "en") == expected
+
+
+def test_he_stands_for_a_person_not_a_capital():
+    assert triples("Damascus denied it.\n\nHe urged Lebanon to act.", "en") == []
+    assert triples("Damascus denied it.\n\nIt urged Lebanon to act.", "en") == [
+        ("SYR", "URGES", "LBN", "asserted")]
+
+
+def test_a_pronoun_after_a_comma_is_the_subject_of_the_sentences_before():
+    text = ("Russia has long backed Syria.\n\n"
+            "A member of the council that oversees Iran, it has criticized France.")
+    assert triples(text, "en") == [("RUS", "CRITICIZES", "FRA", "asserted"),
+                                   ("RUS", "SUPPORTS", "SYR", "asserted")]
+
+
+def test_sanctions_without_a_named_target_are_aimed_at_the_article_main_actor():
+    text = ("Iran tested a missile.\n\nIran said the test was a success.\n\n"
+            "Iran will test again.\n\nThe Security Council sanctions were renewed.")
+    assert triples(text, "en") == [("IGO:UNSC", "SANCTIONS", "IRN", "asserted")]
