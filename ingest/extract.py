@@ -40,7 +40,10 @@ _OWNER_GAP = 2  # "kunjungan Presiden Prabowo": a title may stand between noun a
 _THREAT_OF_FORCE = "THREATENS_FORCE_AGAINST"
 # material acts that, like criticism, are aimed at the article's main actor when no target is
 # named ("the first set of Security Council sanctions")
-_TOPIC_MATERIAL = frozenset({"SANCTIONS"})
+_TOPIC_MATERIAL = frozenset({"SANCTIONS", "AIDS"})
+# those of them aimed at the main actor only with no object of their own ("ready to assist in
+# any way" is; "efforts to assist migrants" is not)
+_TOPIC_OBJECTLESS = frozenset({"AIDS"})
 _OPENER_GAP = 4  # "after the two former Cold War adversaries signed": a clause's subject
 _MUTUAL_SUBJECT_GAP = 8  # words allowed between "A and B" and the mutual relation they have
 
@@ -61,6 +64,7 @@ class ArticleContext:
     """What earlier sentences of the article said, for "the two countries" and pronouns."""
 
     last_pair: tuple[str, str] | None = None
+    last_state_pair: tuple[str, str] | None = None  # the last pair of two states, no IGO
     recent: list[str] = field(default_factory=list)  # states, least recently named first
     last_subject: Group | None = None  # what "it", "he", "dia" most likely refer to
     last_group: tuple[str, ...] | None = None  # what "these countries" refers to
@@ -75,6 +79,8 @@ class ArticleContext:
         for group in groups:
             if len(group.states) == 2:
                 self.last_pair = (group.states[0], group.states[1])
+                if not any(s.startswith("IGO:") for s in group.states):
+                    self.last_state_pair = self.last_pair
             if len(group.states) >= 2:
                 self.last_group = group.states
                 self.by_size[len(group.states)] = group.states
@@ -93,6 +99,13 @@ class ArticleContext:
         if len(self.recent) >= 2:
             return (self.recent[-2], self.recent[-1])
         return None
+
+    def state_pair(self) -> tuple[str, str] | None:
+        """What "kedua negara" (the two countries) refers to: two states, not an IGO."""
+        if self.last_state_pair:
+            return self.last_state_pair
+        states = [s for s in self.recent if not s.startswith("IGO:")]
+        return (states[-2], states[-1]) if len(states) >= 2 else None
 
 
 def resolve_anaphora(
@@ -140,6 +153,9 @@ def resolve_anaphora(
                             if a.states != b.states and b.start - a.end <= 3 and any(
                                     t in lexicon.conjunctions for t in folded[a.end : b.start]):
                                 states = a.states[:1] + b.states[:1]
+                        if (lexicon.state_nouns and any(s.startswith("IGO:") for s in states)
+                                and any(t in lexicon.state_nouns for t in folded[i : i + length])):
+                            states = context.state_pair() or ()
                     if not states:
                         continue
                     found = (length, tuple(states))
@@ -195,6 +211,47 @@ def _group_starting(
                 return None
             return group
     return None
+
+
+_APPOSITION_GAP = 6  # words of a common noun between a marker and its ", yaitu" list
+
+
+def _appositive_target(markers: PatternSet, groups: list[Group], folded: list[str], start: int,
+                       lexicon: Lexicon) -> Group | None:
+    """"ke negara-negara sekutu di Pasifik, yaitu Tuvalu dan Palau": the actors listed after an
+    appositive word are the target of the marker before the common noun."""
+    for j in range(start, min(len(folded), start + lexicon.window + 1)):
+        if folded[j] in _SENTENCE_PUNCT:
+            return None
+        length = markers.longest(folded, j)
+        if not length:
+            continue
+        for k in range(j + length, min(len(folded), j + length + _APPOSITION_GAP + 1)):
+            if folded[k] in _SENTENCE_PUNCT or any(g.start == k for g in groups):
+                return None
+            if folded[k] == ",":
+                n = lexicon.appositives.longest(folded, k + 1)
+                return _group_starting(groups, k + 1 + n, k + 1 + n, folded) if n else None
+        return None
+    return None
+
+
+def _coordinated_target(target: Group, entry: TriggerEntry, groups: list[Group],
+                        folded: list[str], lexicon: Lexicon) -> Group:
+    """A marked target coordinated with a second one after the same marker: "talks with
+    Temer and with the presidents of Argentina and Peru" are talks with all of them."""
+    j = target.end
+    if j >= len(folded) or folded[j] not in lexicon.conjunctions:
+        return target
+    length = entry.target_markers.longest(folded, j + 1)
+    if not length:
+        return target
+    more = _group_starting(groups, j + 1 + length, j + 1 + length + _TARGET_GAP, folded)
+    if more is None:
+        return target
+    states = target.states + tuple(s for s in more.states if s not in target.states)
+    return Group(target.start, more.end, states, target.surface + " + " + more.surface,
+                 target.person or more.person)
 
 
 def _find_after(
@@ -345,6 +402,10 @@ def _arguments(
                                                   lexicon.oblique))
             target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window,
                                  triggers, owned)
+            if target is None and lexicon.appositives:
+                target = _appositive_target(entry.target_markers, groups, folded, t_end, lexicon)
+            if target is not None:
+                target = _coordinated_target(target, entry, groups, folded, lexicon)
         if target is None and entry.object_target:
             target = _group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
         if target is None and (lexicon.preverbal_markers or lexicon.verb_final):
@@ -391,6 +452,13 @@ def _arguments(
         subject = group
         break
     subject = owner or subject
+    if (subject is not None and owner is None and lexicon.possessives and t_start >= 2
+            and folded[t_start - 1] == "to"
+            and any(folded[j] in lexicon.possessives and folded[j - 1] in lexicon.oblique
+                    for j in range(max(subject.end + 1, t_start - 5), t_start - 2))):
+        # "show the Iranians it can act ... after its decision to support the sanctions":
+        # in an adjunct the infinitive is the possessor's act, not that of the actor before.
+        subject = None
     if subject is not None and owner is None and groups[0].start > 1:
         # "One of six powers trying to stop Iran …, it has criticized …": a pronoun after a
         # comma is the clause's subject, and in a sentence that does not open with an actor it
@@ -428,6 +496,8 @@ def _arguments(
         pronoun = _pronoun_subject(folded, 0, t_start, lexicon, context)
         if pronoun and (target is None or not set(pronoun.states) & set(target.states)):
             subject = pronoun
+    if subject is None and lexicon.speech_verbs and agent is None:
+        subject = _quote_speaker(groups, folded, t_end, target, lexicon)
 
     if used is not None and subject is not None and agent is None:
         used.append(subject)
@@ -465,12 +535,40 @@ def _arguments(
             return _cross(subject, later[0], rtype.symmetric, 0.6)
     if (subject and target is None and context and context.topic
             and (rtype.quad == "verbal_conflict" or rtype.name in _TOPIC_MATERIAL)
-            and context.topic not in subject.states):
+            and context.topic not in subject.states
+            and not (rtype.name in _TOPIC_OBJECTLESS and t_end < len(folded)
+                     and folded[t_end].isalnum() and folded[t_end] not in lexicon.oblique)):
         # "Brazil condemned the nuclear test": criticism with no actor named is aimed at the
         # actor the article is about.
         topic = Group(t_end, t_end, (context.topic,), context.topic)
         return _cross(subject, topic, rtype.symmetric, 0.5)
     return []
+
+
+_SPEAKER_GAP = 6  # "Chinese Foreign Minister Wang Yi said": words between speaker and verb
+_QUOTES = frozenset({'"', "”", "“", "»", "«", "'", "’"})
+
+
+def _quote_speaker(groups: list[Group], folded: list[str], t_end: int, target: Group | None,
+                   lexicon: Lexicon) -> Group | None:
+    """The speaker of a quote the trigger stands in, named after it: '"We stand ready to
+    assist," a Pentagon spokesman said.'"""
+    close = next((j for j in range(t_end, len(folded)) if folded[j] in _QUOTES), None)
+    if close is None or any(t in _SENTENCE_PUNCT for t in folded[t_end:close]):
+        return None
+    for group in groups:
+        if group.start <= close or group is target:
+            continue
+        if group.start - close > 3:
+            return None
+        verb = next((j for j in range(group.end, min(group.end + _SPEAKER_GAP, len(folded)))
+                     if folded[j] in lexicon.speech_verbs), None)
+        if verb is None or any(not folded[j].isalnum() for j in range(group.end, verb)):
+            return None
+        if target is not None and set(group.states) & set(target.states):
+            return None
+        return group
+    return None
 
 
 _BEFORE_GAP = 2  # "told the EU it must": the target stands right before the trigger

@@ -125,6 +125,18 @@ class Lexicon:
     # "tiga negara" / "the three countries": the last group of that many actors
     counted_anaphora: dict[int, PatternSet] = field(default_factory=dict)
     singular_anaphora: PatternSet = field(default_factory=_none)  # "negara tersebut"
+    # "negara": a pair anaphor with one of these words ("kedua negara") names two states, never
+    # an organisation ("kedua belah pihak" may be Indonesia and the EU)
+    state_nouns: frozenset[str] = frozenset()
+    # "yaitu": after a marker and a common noun, ", yaitu A dan B" names the target itself
+    # ("ke negara-negara sekutu di Pasifik, yaitu Tuvalu dan Palau")
+    appositives: PatternSet = field(default_factory=_none)
+    # "said", "told": in '"We stand ready to help," a Pentagon spokesman said.' the actor
+    # before one, after the closing quote, is the speaker of the quote
+    speech_verbs: frozenset[str] = frozenset()
+    # "its", "their": in "the Iranians ... after its decision to support" the act is the
+    # possessor's, and the actor before the possessive is not its subject
+    possessives: frozenset[str] = frozenset()
     modality: dict[str, PatternSet] = field(default_factory=dict)
     window: int = 6
     verb_first: bool = False  # clauses may start with the verb, the subject after it
@@ -254,6 +266,10 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         group_anaphora=patterns(grammar.get("group_anaphora", [])),
         counted_anaphora=_counted(grammar.get("counted_anaphora", {}), patterns),
         singular_anaphora=patterns(grammar.get("singular_anaphora", [])),
+        state_nouns=frozenset(fold(w) for w in grammar.get("state_nouns", [])),
+        appositives=patterns(grammar.get("appositives", [])),
+        speech_verbs=frozenset(fold(w) for w in grammar.get("speech_verbs", [])),
+        possessives=frozenset(fold(w) for w in grammar.get("possessives", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
         window=int(grammar.get("window", 6)),
         verb_first=bool(grammar.get("verb_first", False)),

@@ -199,3 +199,56 @@ def test_sanctions_without_a_named_target_are_aimed_at_the_article_main_actor():
     text = ("Iran tested a missile.\n\nIran said the test was a success.\n\n"
             "Iran will test again.\n\nThe Security Council sanctions were renewed.")
     assert triples(text, "en") == [("IGO:UNSC", "SANCTIONS", "IRN", "asserted")]
+
+
+def test_an_offer_of_help_in_a_quote_comes_from_its_speaker_and_goes_to_the_main_actor():
+    text = ("Chile was hit by an earthquake.\n\nChile counted the damage.\n\n"
+            "Chile asked for tents.\n\n"
+            '"We stand ready to assist in any way possible," a Kremlin spokesman said.')
+    assert triples(text, "en") == [("RUS", "AIDS", "CHL", "intended")]
+
+
+def test_help_with_an_object_of_its_own_is_not_aimed_at_the_main_actor():
+    text = ("Chile was hit by an earthquake.\n\nChile counted the damage.\n\n"
+            "Chile asked for tents.\n\nPeru sent teams to assist farmers.")
+    assert triples(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a second target after the same marker: "with A and with B"
+        ("Japan signed agreements with France and with Germany.", "en",
+         [("JPN", "SIGNS_AGREEMENT_WITH", "DEU", "asserted"),
+          ("JPN", "SIGNS_AGREEMENT_WITH", "FRA", "asserted")]),
+        ("O Japão conversou com o Chile e com os presidentes da Argentina, Peru e Colômbia.", "pt",
+         [("JPN", "MEETS", "ARG", "asserted"), ("JPN", "MEETS", "CHL", "asserted"),
+          ("JPN", "MEETS", "COL", "asserted"), ("JPN", "MEETS", "PER", "asserted")]),
+        # what one actor asks for ("pediu que ...") is not done: an appeal, no sanctions
+        ("O Japão pediu que sejam impostas sanções contra o Irã.", "pt",
+         [("JPN", "APPEALS_TO", "IRN", "asserted")]),
+    ],
+)
+def test_coordinated_targets_and_requests(text: str, language: str, expected: list):
+    assert triples(text, language) == expected
+
+
+def test_calling_an_act_a_provocation_criticises_the_main_actor_pt():
+    text = ("O Irã testou um míssil.\n\nO Irã disse que o teste foi um sucesso.\n\n"
+            "O Irã vai testar de novo.\n\nO governo do Chile chamou o teste de provocação.")
+    assert ("CHL", "CRITICIZES", "IRN", "asserted") in triples(text, "pt")
+
+
+def test_an_infinitive_after_a_possessive_in_an_adjunct_is_not_the_earlier_actors_act():
+    assert triples("Russia wants to show the Iranians it can act alone after its decision "
+                   "to support the UN sanctions.", "en") == []
+    assert triples("Japan renewed its pledge to support Vietnam.", "en") == [
+        ("JPN", "SUPPORTS", "VNM", "asserted")]
+
+
+def test_an_adjective_after_been_is_no_passive_and_resisting_is_rejecting():
+    text = ("Chile asked Peru to act.\n\nChile repeated its call.\n\nChile was firm.\n\n"
+            "Bolivia agreed, but Ecuador has been more resistant.")
+    assert ("ECU", "REJECTS", "CHL", "asserted") in triples(text, "en")
+    assert triples("Iran was supportive of Syria.", "en") == [
+        ("IRN", "SUPPORTS", "SYR", "asserted")]

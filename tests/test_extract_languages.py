@@ -99,3 +99,62 @@ def test_counted_anaphora_takes_the_group_of_that_size():
 )
 def test_names_that_are_not_actors(text: str, language: str, expected: set[str]):
     assert states(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hosting a visitor, the guest inside "termasuk"
+        ("Malaysia akan menjamu para pemimpin dunia, termasuk Presiden Prancis.",
+         [("MYS", "HOSTS", "FRA", "intended")]),
+        # sending workers of a state home
+        ("Rusia akan memulangkan pekerja asal Korea Utara.",
+         [("RUS", "EXPELS", "PRK", "intended")]),
+        ("Rusia memulangkan warganya dari Ukraina.", []),
+        # recognition, but not "admitting that"
+        ("Kanada mengakui Palestina sebagai negara.", [("CAN", "RECOGNIZES", "PSE", "asserted")]),
+        ("Menteri itu mengakui bahwa China kuat.", []),
+        # an official protest aimed at a state; street protests are none
+        ("Di tengah protes Jerman terhadap Rusia, Berlin diam.",
+         [("DEU", "LODGES_PROTEST_WITH", "RUS", "asserted")]),
+        # a shipment from one state to another
+        ("Jepang mengumumkan pengapalan dari Korea Selatan ke Vietnam.",
+         [("KOR", "EXPORTS_TO", "VNM", "asserted")]),
+        # lifting sanctions, lowering tariffs (08), and enforcing an organisation's sanctions
+        ("Amerika Serikat mencabut sanksi terhadap Venezuela.",
+         [("USA", "EASES_SANCTIONS_ON", "VEN", "asserted")]),
+        ("China menerapkan sanksi PBB terhadap Korea Utara.",
+         [("CHN", "SANCTIONS", "PRK", "asserted")]),
+        # attending an organisation's summit; buying from a state
+        ("Presiden Vietnam menghadiri KTT ASEAN di Jakarta.",
+         [("VNM", "MEETS", "IGO:ASEAN", "asserted")]),
+        ("India membeli minyak dari Rusia.", [("IND", "IMPORTS_FROM", "RUS", "asserted")]),
+        # a trip to a country is a visit
+        ("Perjalanan Presiden Taiwan ke Amerika Serikat merupakan yang kedua.",
+         [("TWN", "VISITS", "USA", "asserted")]),
+        ("Menlu Jepang melakukan perjalanan ke Korea Selatan.",
+         [("JPN", "VISITS", "KOR", "asserted")]),
+        # the actors listed after ", yaitu" are the marked target of the common noun before
+        ("Indonesia mengirim bantuan ke negara-negara tetangga, yakni Malaysia dan Filipina.",
+         [("IDN", "AIDS", "MYS", "asserted"), ("IDN", "AIDS", "PHL", "asserted")]),
+        # "kedua negara" is two states, not the pair with an organisation named last
+        ("Indonesia dan Australia menandatangani perjanjian dagang. Indonesia dan Uni Eropa juga "
+         "berunding di Brussel. Kedua negara sepakat memperkuat kerja sama.",
+         [("IDN", "AGREES_WITH", "AUS", "asserted"),
+          ("IDN", "NEGOTIATES_WITH", "IGO:EU", "asserted"),
+          ("IDN", "SIGNS_AGREEMENT_WITH", "AUS", "asserted")]),
+        # "kedua belah pihak" may be a state and an organisation
+        ("Indonesia dan Uni Eropa berunding di Brussel. Kedua belah pihak sepakat memperkuat "
+         "kerja sama.",
+         [("IDN", "AGREES_WITH", "IGO:EU", "asserted"),
+          ("IDN", "NEGOTIATES_WITH", "IGO:EU", "asserted")]),
+    ],
+)
+def test_indonesian_vocabulary(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "id") == expected
+
+
+def test_indonesian_leader_surname_alone():
+    text = ("Perdana Menteri Inggris Theresa May berbicara di London. May kemudian melakukan "
+            "lawatan ke Yordania.")
+    assert triples(text, "id", date="2017-11-30") == [("GBR", "VISITS", "JOR", "asserted")]
