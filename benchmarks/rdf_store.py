@@ -14,6 +14,8 @@ same SPARQL) and the size on disk.
 
     python benchmarks/rdf_store.py [--tiny 20] [--small 100] [--large 10000] [--memory-large 1000]
                                    [--oxrdflib-large 10000] [--workdir DIR] [--json FILE]
+                                   [--stores pyoxigraph,oxrdflib,rdflib-memory] [--reuse]
+    python benchmarks/rdf_store.py --ingest-breakdown 10000   # where add_article's time goes
 
 Sizes are in articles (10 relations each). rdflib's SPARQL engine and its memory store cannot
 hold the large store in reasonable time, so (a) is run at --memory-large articles instead."""
@@ -44,7 +46,8 @@ from geokg.graph import ontology
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import Article, Evidence, Relation
 from geokg.graph.rdf_model import GEOKG, article_quads
-from geokg.graph.rdf_store import to_ox_quad, to_ox_term, with_values_block
+from geokg.graph.rdf_store import to_ox_quad, to_ox_term, with_parameter_binds
+from geokg.queries import catalog as catalog_module
 from geokg.queries.catalog import catalog
 
 RELATIONS_PER_ARTICLE = 10
@@ -103,18 +106,29 @@ def synthetic_articles(count: int, registry: ActorRegistry, seed: int = 7,
 
 
 def canned_params() -> list[tuple[str, dict[str, Any]]]:
-    """Three parameter sets per canned query (big and mid actors), bound as RdfStore does."""
-    sets = {
+    """Three parameter sets per canned query (big and mid actors), bound as RdfStore does,
+    plus one with the optional parameters left out where a query has some."""
+    sets: dict[str, list[Any]] = {
         "actor": ["USA", "IDN", "IGO:EU"],
         "other": ["CHN", "RUS", "TUR"],
         "source": ["USA", "CHN", "IND"],
         "target": ["CHN", "RUS", "JPN"],
         "relation": ["COOPERATES_WITH", "SANCTIONS", "AGREE"],
+        # Canonical values of the other kinds (as CannedQuery.bind makes them).
+        "since": ["2019-12-31", "2023-06-01", "2024-06-01"],
+        "by": [7, 4, 7],
+        "top": [10, 10, 3],
+        "kind": ["all", "conflict", "cooperation"],
+        "depth": [1, 1, 2],
     }
     out = []
     for name, query in catalog().items():
         for k in range(3):
             values = {p.name: sets.get(p.name, sets["actor"])[k] for p in query.params}
+            out.append((name, query.sparql_params(values)))
+        if any(getattr(p, "optional", False) for p in query.params):
+            values = {p.name: None if getattr(p, "optional", False) else sets[p.name][0]
+                      for p in query.params}
             out.append((name, query.sparql_params(values)))
     return out
 
@@ -278,6 +292,69 @@ def _summary(values: list[float]) -> dict[str, float]:
             "p95": round(ms[int(len(ms) * 0.95)], 2)}
 
 
+def ingest_breakdown(path: Path, count: int, registry: ActorRegistry) -> dict[str, Any]:
+    """Where RdfStore.add_article's time goes as the store grows: the same steps, timed one by
+    one (has_article, building the quads, the one-transaction extend, the flush every
+    _FLUSH_EVERY articles), as wall time and as this thread's CPU time (less sensitive to
+    other processes on a busy machine; RocksDB's background compaction runs in other threads,
+    so it shows in the process CPU time only)."""
+    from geokg.graph import rdf_store as rs
+
+    if path.exists():
+        shutil.rmtree(path)
+    store = rs.RdfStore(path, registry)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    phases = ("has_article", "quads", "extend", "flush")
+    wall: dict[str, list[float]] = {k: [] for k in phases}
+    cpu: dict[str, list[float]] = {k: [] for k in phases}
+    process: list[float] = []
+    for n, (article, relations) in enumerate(synthetic_articles(count, registry), 1):
+        p0 = time.process_time()
+        marks = [(time.perf_counter(), time.thread_time())]
+        assert not store.has_article(article.id)
+        marks.append((time.perf_counter(), time.thread_time()))
+        quads = [rs.to_ox_quad(q) for q in article_quads(article, relations, registry, now)]
+        marks.append((time.perf_counter(), time.thread_time()))
+        store.oxigraph.extend(quads)
+        marks.append((time.perf_counter(), time.thread_time()))
+        if n % rs._FLUSH_EVERY == 0:
+            store.oxigraph.flush()
+        marks.append((time.perf_counter(), time.thread_time()))
+        for k, phase in enumerate(phases):
+            wall[phase].append(marks[k + 1][0] - marks[k][0])
+            cpu[phase].append(marks[k + 1][1] - marks[k][1])
+        process.append(time.process_time() - p0)
+    store.close()
+
+    def per_1k(values: list[float], part: slice) -> float:
+        # Mean ms an article (the flush is shared out over the articles it follows).
+        chunk = values[part]
+        return round(sum(chunk) * 1000 / len(chunk), 2)
+
+    first, last = slice(0, 1000), slice(-1000, None)
+    out: dict[str, Any] = {"articles": count}
+    for phase in phases:
+        out[phase] = {"wall_first_1k": per_1k(wall[phase], first),
+                      "wall_last_1k": per_1k(wall[phase], last),
+                      "cpu_first_1k": per_1k(cpu[phase], first),
+                      "cpu_last_1k": per_1k(cpu[phase], last)}
+    out["process_cpu"] = {"first_1k": per_1k(process, first), "last_1k": per_1k(process, last)}
+    return out
+
+
+def print_breakdown(b: dict[str, Any]) -> None:
+    print(f"\n== RdfStore.add_article, step by step, {b['articles']} articles: mean ms an article "
+          "in the first and the last 1k ==")
+    print(f"{'step':<12} {'wall first':>10} {'wall last':>10} {'cpu first':>10} {'cpu last':>10}")
+    for phase in ("has_article", "quads", "extend", "flush"):
+        r = b[phase]
+        print(f"{phase:<12} {r['wall_first_1k']:>10} {r['wall_last_1k']:>10} "
+              f"{r['cpu_first_1k']:>10} {r['cpu_last_1k']:>10}")
+    pc = b["process_cpu"]
+    print(f"{'process cpu':<12} {'':>10} {'':>10} {pc['first_1k']:>10} {pc['last_1k']:>10}  "
+          "(all threads, RocksDB's included)")
+
+
 def query_variants() -> dict[str, str]:
     """The canned queries as in the catalog, plus rewrites that split the actors graph pattern
     in two (Oxigraph otherwise joins every pair of actors with every claim)."""
@@ -320,7 +397,7 @@ def query_latencies(backend: Backend, budget_s: float, skip: set[str],
                 continue
             sparql = variants[variant]
             if binding == "values":
-                sparql, bound = with_values_block(sparql, params), {}
+                sparql, bound = with_parameter_binds(sparql, params), {}
             else:
                 bound = params
             times, count = [], 0
@@ -388,15 +465,23 @@ def open_in_fresh_process(kind: str, path: Path) -> dict[str, Any]:
 
 
 def measure(kind: str, articles: int, workdir: Path, registry: ActorRegistry,
-            deadline_s: float | None, budget_s: float, skip: set[str]) -> dict[str, Any]:
+            deadline_s: float | None, budget_s: float, skip: set[str],
+            reuse: bool = False) -> dict[str, Any]:
     suffix = ".trig" if kind == "rdflib-memory" else ""
     path = workdir / f"{kind}-{articles}{suffix}"
-    if path.exists():
+    # Reusing a finished store skips minutes of ingest when only the queries changed.
+    done = path.with_name(path.name + ".ingest.json")
+    reused = reuse and kind != "rdflib-memory" and path.is_dir() and done.exists()
+    if path.exists() and not reused:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
     backend = BACKENDS[kind](path)
     deadline = time.perf_counter() + deadline_s if deadline_s else None
-    result: dict[str, Any] = {"store": kind, "ingest": ingest(backend, articles, registry,
-                                                              deadline)}
+    if reused:
+        ingested = json.loads(done.read_text(encoding="utf-8"))
+    else:
+        ingested = ingest(backend, articles, registry, deadline)
+        done.write_text(json.dumps(ingested), encoding="utf-8")
+    result: dict[str, Any] = {"store": kind, "ingest": ingested}
     result["queries"], result["slow"] = query_latencies(backend, budget_s, skip)
     if kind == "pyoxigraph" and articles <= 100:
         # The binding alone: Oxigraph's substitutions (oxrdflib's initBindings) vs VALUES.
@@ -434,8 +519,9 @@ def print_report(results: list[dict[str, Any]]) -> None:
               f"{o['open_s']:>7} s + first ASK {o['first_ask_s']:>7} s, RSS +"
               f"{o['rss_added_mb']} MB (process peak {o['peak_rss_mb']} MB); on disk "
               f"{r['disk_mb']} MB{extra}")
-    print("\n== canned query latency, ms (rows); VALUES binding; * = actors pattern split; "
-          "- = skipped (over budget at a smaller size or an earlier parameter set) ==")
+    print("\n== canned query latency, ms (rows); parameters bound as RdfStore binds them; "
+          "* = actors pattern split; - = skipped (over budget at a smaller size or an earlier "
+          "parameter set) ==")
     columns = [(r["store"], r["ingest"]["relations"], r["queries"]) for r in results]
     sub = next((r for r in results if "queries_substitutions" in r), None)
     if sub:
@@ -471,12 +557,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-budget", type=float, default=10.0,
                         help="a query slower than this is run once and skipped at larger sizes")
     parser.add_argument("--workdir", type=Path, help="where the stores go (default: a temp dir)")
+    parser.add_argument("--stores", default=",".join(BACKENDS),
+                        help="comma-separated stores to measure (default: all three)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --workdir: query the stores a previous run left there "
+                             "instead of ingesting them again")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--catalog", type=Path, metavar="TOML",
+                        help="measure the canned queries of this catalog file instead "
+                             "(e.g. an older queries/catalog.toml, for before/after figures)")
+    parser.add_argument("--ingest-breakdown", type=int, metavar="N",
+                        help="only time RdfStore.add_article step by step over N articles")
     args = parser.parse_args(argv)
 
+    if args.catalog:
+        catalog_module.CATALOG_FILE = args.catalog
+        catalog_module.catalog.cache_clear()
     registry = default_registry()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="geokg-rdfbench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    if args.ingest_breakdown:
+        breakdown = ingest_breakdown(workdir / "breakdown", args.ingest_breakdown, registry)
+        print_breakdown(breakdown)
+        if args.json:
+            args.json.write_text(json.dumps(breakdown, indent=2), encoding="utf-8")
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return 0
     started = time.perf_counter()
     # The tiny stage finds the pathological queries (over 2 s at 200 relations) so that the
     # larger stores do not spend minutes on them.
@@ -489,6 +596,11 @@ def main(argv: list[str] | None = None) -> int:
         ("oxrdflib", args.oxrdflib_large, args.oxrdflib_budget),
         ("pyoxigraph", args.large, None),
     ]
+    stores = {k.strip() for k in args.stores.split(",") if k.strip()}
+    unknown = stores - set(BACKENDS)
+    if unknown:
+        parser.error(f"unknown store(s) {', '.join(sorted(unknown))}; known: {', '.join(BACKENDS)}")
+    plan = [step for step in plan if step[0] in stores]
     results = []
     slow: dict[str, set[str]] = {}
     for kind, articles, budget in plan:
@@ -496,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"… {kind}: {articles} articles", file=sys.stderr, flush=True)
         query_budget = 2.0 if articles == args.tiny else args.query_budget
         result = measure(kind, articles, workdir, registry, budget, query_budget,
-                         slow.get(kind, set()))
+                         slow.get(kind, set()), reuse=args.reuse and bool(args.workdir))
         slow.setdefault(kind, set()).update(result.pop("slow"))
         results.append(result)
         print(f"  done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)

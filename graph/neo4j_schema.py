@@ -25,9 +25,11 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     "CREATE INDEX claim_date IF NOT EXISTS FOR (c:Claim) ON (c.date)",
     # Feed items already stored are skipped by URL.
     "CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)",
+    # A changed article finds the versions it replaces by origin.
+    "CREATE INDEX article_origin IF NOT EXISTS FOR (a:Article) ON (a.origin)",
 )
 CONSTRAINT_NAMES = ("actor_id", "article_id", "claim_id")
-INDEX_NAMES = ("claim_relation", "claim_modality", "claim_date", "article_url")
+INDEX_NAMES = ("claim_relation", "claim_modality", "claim_date", "article_url", "article_origin")
 
 # Actor kind -> the extra label next to :Actor (unknown kinds get :Actor only).
 KIND_LABELS = {"state": "State", "igo": "IGO", "person": "Person"}

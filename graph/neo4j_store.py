@@ -2,16 +2,17 @@
 
 Writes are batched ``UNWIND $rows AS row MERGE … SET …`` statements inside managed write
 transactions (``session.execute_write``), so the driver may retry a transaction function and
-the result is the same: every write is a MERGE, and the aggregated typed relationships are
-recomputed from the claims of the keys a batch touched, never incremented."""
+the result is the same: every write is a MERGE, the aggregated typed relationships are
+recomputed from the claims of the keys a batch touched, never incremented, and the articles a
+changed version replaces are looked up inside the transaction that deletes them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -20,6 +21,7 @@ import neo4j.exceptions
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
 from geokg.graph.neo4j_schema import KIND_LABELS, SCHEMA_STATEMENTS, checked_type
+from geokg.graph.store import NEW, REPLACED, UNCHANGED, Stored
 
 # Claims per write transaction: in benchmarks/neo4j_load.py 5000 loaded about twice as fast as
 # 1000 and 2.5x as fast as 200 (fewer round trips and per-type statements per claim), and a
@@ -130,6 +132,45 @@ SET r.plover = rep.plover, r.cameo = rep.cameo, r.cameo_root = rep.cameo_root,
     r.mentions = size(cs), r.claims = [x IN cs | x.id]
 """
 
+# A changed article replaces the articles read from the same origin: they, their claims, the
+# aggregated relationships only they supported and actors no claim mentions any more go, in
+# the transaction that writes the new version (all values are parameters).
+_FROM_ORIGINS = """
+UNWIND $rows AS row
+MATCH (a:Article {origin: row.origin})
+WHERE NOT a.id IN row.keep
+RETURN a.id AS id, a.origin AS origin,
+       [(a)<-[:IN_ARTICLE]-(c:Claim) | {id: c.id, relation: c.relation, modality: c.modality,
+        source: head([(c)-[:SOURCE]->(s:Actor) | s.id]),
+        target: head([(c)-[:TARGET]->(t:Actor) | t.id])}] AS claims
+"""
+
+_DELETE_ARTICLES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)<-[:IN_ARTICLE]-(c:Claim)
+DETACH DELETE c
+WITH DISTINCT a
+DETACH DELETE a
+"""
+
+# The relationship lists its claims: drop the deleted ones, and the relationship when none
+# is left; _AGGREGATE then recomputes the properties of those that remain.
+_PRUNE = """
+UNWIND $keys AS key
+MATCH (a:Actor {{id: key.source}})-[r:{type}]->(b:Actor {{id: key.target}})
+WITH r, [x IN coalesce(r.claims, []) WHERE NOT x IN key.ids] AS rest
+FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r)
+FOREACH (_ IN CASE WHEN size(rest) > 0 THEN [1] ELSE [] END | SET r.claims = rest)
+"""
+
+_DELETE_ORPHAN_ACTORS = """
+UNWIND $ids AS id
+MATCH (x:Actor {id: id})
+WHERE NOT EXISTS { (x)<-[:SOURCE|TARGET]-(:Claim) }
+DETACH DELETE x
+"""
+
 _STATS = """
 CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 CALL () { MATCH (c:Claim) RETURN count(c) AS relations }
@@ -166,11 +207,13 @@ def actor_row(actor_id: str, registry: ActorRegistry) -> Row:
     }
 
 
-def article_row(article: Article, ingested_at: str) -> Row:
+def article_row(article: Article, ingested_at: str, origin: str | None = None) -> Row:
+    """The Article node's properties; `origin` (ingest.batch.article_origin) is what a later,
+    changed version of the article is recognised by."""
     row = {
         "id": article.id, "title": article.title, "date": article.date,
         "language": article.language, "url": article.url, "source": article.source,
-        "ingested_at": ingested_at,
+        "ingested_at": ingested_at, "origin": origin,
     }
     return {k: v for k, v in row.items() if v is not None}
 
@@ -198,6 +241,8 @@ class ArticleRows:
     article: Row
     actors: list[Row]
     claims: list[Row]
+    # With an origin in `article`: other articles of that origin are replaced, except these.
+    keep: frozenset[str] = field(default_factory=frozenset)
 
 
 def _now() -> str:
@@ -264,12 +309,27 @@ class Neo4jStore:
             for article, rels in batch
         )
 
+    def store_article(self, article: Article, relations: list[Relation],
+                      origin: str | None = None, keep: Collection[str] = ()) -> Stored:
+        """Store an article read from `origin`, replacing the other articles read from there
+        (except the ids in `keep`) in the same transaction; see graph.store.Store."""
+        actors = sorted({x for r in relations for x in (r.source, r.target)})
+        rows = ArticleRows(article_row(article, _now(), origin),
+                           [actor_row(a, self.registry) for a in actors],
+                           [claim_row(r) for r in relations], frozenset(keep))
+        return self.write_items([rows])[0]
+
     def write_rows(self, items: Iterable[ArticleRows], skip_existing: bool = True) -> list[bool]:
         """Write articles in transactions of about `batch_size` claims each (an article is
         never split). `skip_existing=False` re-merges stored articles (what a retried
         transaction does; the benchmark times it)."""
+        return [s.status != UNCHANGED for s in self.write_items(items, skip_existing)]
+
+    def write_items(self, items: Iterable[ArticleRows], skip_existing: bool = True
+                    ) -> list[Stored]:
+        """write_rows, telling for each article whether it was new, unchanged or replaced."""
         self.ensure_schema()
-        results: list[bool] = []
+        results: list[Stored] = []
         with self.session() as session:
             for chunk in _chunks(items, self.batch_size):
                 results += session.execute_write(_write_chunk, chunk, skip_existing)
@@ -363,9 +423,10 @@ def _chunks(items: Iterable[ArticleRows], size: int) -> Iterator[list[ArticleRow
 
 
 def _write_chunk(tx: neo4j.ManagedTransaction, chunk: Sequence[ArticleRows],
-                 skip_existing: bool) -> list[bool]:
+                 skip_existing: bool) -> list[Stored]:
     """One transaction function: may run more than once (driver retries); every statement is
-    a MERGE or a recomputation, so the outcome does not depend on how often it ran."""
+    a MERGE, a recomputation or a deletion of what this same transaction looked up, so the
+    outcome does not depend on how often it ran."""
     ids = [item.article["id"] for item in chunk]
     existing = set()
     if skip_existing:
@@ -378,20 +439,70 @@ def _write_chunk(tx: neo4j.ManagedTransaction, chunk: Sequence[ArticleRows],
         if item.article["id"] not in seen:
             seen.add(item.article["id"])
             unique.append(item)
+    keys: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    removed, orphans = _remove_replaced(tx, unique, keys)
     if unique:
         actors = {a["id"]: a for item in unique for a in item.actors}
         claims = [c for item in unique for c in item.claims]
         tx.run(_MERGE_ARTICLES, rows=[item.article for item in unique]).consume()
         tx.run(_MERGE_ACTORS, rows=list(actors.values())).consume()
         tx.run(_MERGE_CLAIMS, rows=claims).consume()
-        keys: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
         for c in claims:
             if c["props"]["modality"] in FACTUAL_MODALITIES:
                 keys[c["props"]["relation"]][c["source"], c["target"]].append(c["props"]["id"])
-        for rel_type, pairs in sorted(keys.items()):
-            tx.run(_AGGREGATE.format(type=checked_type(rel_type)),
-                   factual=list(FACTUAL_MODALITIES),
-                   keys=[{"source": s, "target": t, "ids": ids}
-                         for (s, t), ids in sorted(pairs.items())]).consume()
+    for rel_type, pairs in sorted(keys.items()):
+        tx.run(_AGGREGATE.format(type=checked_type(rel_type)),
+               factual=list(FACTUAL_MODALITIES),
+               keys=[{"source": s, "target": t, "ids": ids}
+                     for (s, t), ids in sorted(pairs.items())]).consume()
+    if orphans:
+        tx.run(_DELETE_ORPHAN_ACTORS, ids=sorted(orphans)).consume()
     first = {item.article["id"]: item for item in unique}
-    return [first.pop(i, None) is not None for i in ids]
+    out: list[Stored] = []
+    for i in ids:
+        if first.pop(i, None) is None:
+            out.append(Stored(UNCHANGED))
+        elif i in removed:
+            out.append(Stored(REPLACED, removed[i]))
+        else:
+            out.append(Stored(NEW))
+    return out
+
+
+def _remove_replaced(tx: neo4j.ManagedTransaction, items: Sequence[ArticleRows],
+                     keys: dict[str, dict[tuple[str, str], list[str]]]
+                     ) -> tuple[dict[str, int], set[str]]:
+    """Delete the articles that `items` replace (same origin, other id, not kept) with their
+    claims, and prune the aggregated relationships of those claims; the keys to recompute are
+    added to `keys`. Returns {replacing article id: claims removed} and the removed claims'
+    actors (deleted at the end if no claim mentions them any more)."""
+    by_origin: dict[str, ArticleRows] = {}
+    for item in items:
+        origin = item.article.get("origin")
+        if origin:
+            by_origin.setdefault(origin, item)
+    if not by_origin:
+        return {}, set()
+    batch_ids = [item.article["id"] for item in items]
+    old = [r.data() for r in tx.run(_FROM_ORIGINS, rows=[
+        {"origin": origin, "keep": sorted(item.keep) + batch_ids}
+        for origin, item in sorted(by_origin.items())])]
+    if not old:
+        return {}, set()
+    removed: dict[str, int] = defaultdict(int)
+    actors: set[str] = set()
+    pruned: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in old:
+        removed[by_origin[row["origin"]].article["id"]] += len(row["claims"])
+        for c in row["claims"]:
+            actors.update(x for x in (c["source"], c["target"]) if x)
+            if c["modality"] in FACTUAL_MODALITIES and c["source"] and c["target"]:
+                pruned[c["relation"]][c["source"], c["target"]].append(c["id"])
+    tx.run(_DELETE_ARTICLES, ids=[row["id"] for row in old]).consume()
+    for rel_type, pairs in sorted(pruned.items()):
+        tx.run(_PRUNE.format(type=checked_type(rel_type)),
+               keys=[{"source": s, "target": t, "ids": ids}
+                     for (s, t), ids in sorted(pairs.items())]).consume()
+        for pair in pairs:
+            keys[rel_type].setdefault(pair, [])  # recomputed from the claims left
+    return dict(removed), actors

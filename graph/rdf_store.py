@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -24,7 +24,8 @@ from rdflib.query import Result
 
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
-from geokg.graph.rdf_model import BASE, GEOKG, WD, article_quads
+from geokg.graph.rdf_model import ACTORS_GRAPH, BASE, GEOKG, WD, article_iri, article_quads
+from geokg.graph.store import NEW, REPLACED, UNCHANGED, Stored
 
 # rdflib format names (as the CLI passes them) -> Oxigraph's parsers and serializers.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -109,9 +110,10 @@ _OPAQUE = re.compile(
 _WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
-def with_values_block(sparql: str, params: dict[str, Any]) -> str | None:
-    """`sparql` with `VALUES (?k …) { (term …) }` opening its WHERE group, or None when that
-    cannot be done safely (no WHERE keyword, a blank node, an odd variable name)."""
+def with_parameter_binds(sparql: str, params: dict[str, Any]) -> str | None:
+    """`sparql` with `BIND(term AS ?k)` for each parameter opening its (first) WHERE group, or
+    None when that cannot be done safely (no WHERE keyword, a blank node, an odd variable
+    name)."""
     if not all(_VARIABLE.fullmatch(k) for k in params) or any(
         not isinstance(v, URIRef | Literal) for v in params.values()
     ):
@@ -120,10 +122,12 @@ def with_values_block(sparql: str, params: dict[str, Any]) -> str | None:
     match = _WHERE_BRACE.search(blanked)
     if not match:
         return None
-    names = " ".join(f"?{k}" for k in params)
-    terms = " ".join(str(to_ox_term(v)) for v in params.values())  # escaped by Oxigraph
-    values = f" VALUES ({names}) {{ ({terms}) }} "
-    return sparql[: match.end()] + values + sparql[match.end():]
+    # One BIND per parameter, not a one-row VALUES block (the same solution): Oxigraph 0.5
+    # hash-joins a VALUES block with a UNION of patterns, scanning every claim (over 60 s at
+    # 100k relations), but walks the indexes from a BIND (about 1 s). Terms are escaped by
+    # Oxigraph.
+    binds = " ".join(f"BIND({to_ox_term(v)} AS ?{k})" for k, v in params.items())
+    return sparql[: match.end()] + f" {binds} " + sparql[match.end():]
 
 
 def is_update(text: str) -> bool:
@@ -188,14 +192,63 @@ class RdfStore:
             self._unflushed = 0
         return True
 
+    # -- a changed article replaces the versions read from the same origin
+
+    def article_graphs_from(self, origin: str) -> list[ox.NamedNode]:
+        """The graphs of the articles read from `origin` (ingest.batch.article_origin): an
+        index lookup, the origin a term, never pasted into a query."""
+        graphs = {q.graph_name for q in self.oxigraph.quads_for_pattern(
+            None, to_ox_term(GEOKG.origin), ox.Literal(origin), None)}
+        return sorted((g for g in graphs if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+
+    def store_article(self, article: Article, relations: list[Relation],
+                      origin: str | None = None, keep: Collection[str] = ()) -> Stored:
+        """Store an article read from `origin`, replacing the other articles read from there
+        (except the ids in `keep`) in the same transaction; see graph.store.Store."""
+        if self.has_article(article.id):
+            return Stored(UNCHANGED)
+        kept = {str(article_iri(i)) for i in keep}
+        old = [g for g in self.article_graphs_from(origin) if g.value not in kept] \
+            if origin else []
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        quads = [to_ox_quad(q) for q in article_quads(article, relations, self.registry, now)]
+        if origin:
+            art = to_ox_term(article_iri(article.id))
+            quads.append(ox.Quad(art, to_ox_term(GEOKG.origin), ox.Literal(origin), art))
+        if old:
+            removed, actors = self._claims_and_actors(old)
+            # One update is one Oxigraph transaction: old graphs dropped, new one written and
+            # actors no claim mentions any more removed, all or nothing.
+            self.oxigraph.update(replace_update(old, quads, actors))
+            stored = Stored(REPLACED, removed)
+        else:
+            self.oxigraph.extend(quads)
+            stored = Stored(NEW)
+        self._unflushed += 1
+        if self._unflushed >= _FLUSH_EVERY:  # as in add_article
+            self.oxigraph.flush()
+            self._unflushed = 0
+        return stored
+
+    def _claims_and_actors(self, graphs: list[ox.NamedNode]) -> tuple[int, set[ox.NamedNode]]:
+        subject, obj = to_ox_term(GEOKG.subject), to_ox_term(GEOKG.object)
+        claims: set[object] = set()
+        actors: set[ox.NamedNode] = set()
+        for graph in graphs:
+            for q in self.oxigraph.quads_for_pattern(None, subject, None, graph):
+                claims.add(q.subject)
+                actors.add(q.object)
+            actors.update(q.object for q in self.oxigraph.quads_for_pattern(None, obj, None, graph))
+        return len(claims), actors
+
     def query(self, sparql: str, params: dict[str, Any] | None = None) -> Result:
         """Run SPARQL with parameters bound as RDF terms (never pasted as text into the query:
-        each is serialised as an escaped N-Triples term in a VALUES block)."""
+        each is serialised as an escaped N-Triples term in a BIND at the start of WHERE)."""
         bindings: dict[str, Any] = params or {}
         # Oxigraph evaluates `substitutions` (what oxrdflib makes of initBindings) after the
-        # pattern, ~100x slower than a VALUES block at the start of WHERE that the optimiser
-        # joins first (benchmarks/rdf_store.py). Fall back to initBindings if we cannot place it.
-        with_values = with_values_block(sparql, bindings) if bindings else None
+        # pattern, ~100x slower than BINDs at the start of WHERE that the optimiser joins
+        # first (benchmarks/rdf_store.py). Fall back to initBindings if we cannot place them.
+        with_values = with_parameter_binds(sparql, bindings) if bindings else None
         if with_values is not None:
             sparql, bindings = with_values, {}
         with warnings.catch_warnings():
@@ -315,6 +368,30 @@ class RdfStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def replace_update(old_graphs: Iterable[ox.NamedNode], quads: Iterable[ox.Quad],
+                   actors: Iterable[ox.NamedNode]) -> str:
+    """The SPARQL update that replaces article graphs: drop `old_graphs`, insert `quads`, and
+    remove from the actor graph those of `actors` that no claim mentions any more (an actor
+    still used by another article keeps its entry). Every term is written by Oxigraph's own
+    N-Triples serialisation (escaped), as in with_parameter_binds."""
+    triples: dict[str, list[str]] = {}
+    for q in quads:
+        triples.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    operations = [f"DROP SILENT GRAPH {g}" for g in old_graphs]
+    operations.append("INSERT DATA { " + " ".join(
+        f"GRAPH {g} {{ {' '.join(ts)} }}" for g, ts in triples.items()) + " }")
+    names = " ".join(sorted(str(a) for a in actors))
+    if names:
+        actor_graph, subject, obj = (to_ox_term(t) for t in (
+            ACTORS_GRAPH, GEOKG.subject, GEOKG.object))
+        operations.append(
+            f"DELETE {{ GRAPH {actor_graph} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {names} }} "
+            f"GRAPH {actor_graph} {{ ?a ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?c {subject} ?a }} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?d {obj} ?a }} }} }}")
+    return " ;\n".join(operations)
 
 
 def _prefixes_for(target: ox.RdfFormat) -> dict[str, str] | None:

@@ -15,7 +15,7 @@ from geokg.graph.neo4j_store import ArticleRows
 from geokg.graph.rdf_store import RdfStore
 
 _ARTICLES = """
-SELECT ?id ?language ?ingested_at ?title ?url ?source ?date
+SELECT ?id ?language ?ingested_at ?title ?url ?source ?date ?origin
 WHERE {
   GRAPH ?g {
     ?g a geokg:Article ; geokg:articleId ?id .
@@ -25,6 +25,7 @@ WHERE {
     OPTIONAL { ?g geokg:url ?url }
     OPTIONAL { ?g geokg:source ?source }
     OPTIONAL { ?g geokg:date ?date }
+    OPTIONAL { ?g geokg:origin ?origin }
   }
 }
 ORDER BY ?id
@@ -58,7 +59,9 @@ WHERE {
     OPTIONAL { ?c geokg:extractor ?extractor }
     OPTIONAL { ?c geokg:trigger ?trigger }
   }
-  GRAPH ?actors { ?s geokg:code ?source . ?o geokg:code ?target }
+  # One graph block per actor: in one block Oxigraph joins every pair of actors first.
+  GRAPH ?sourceActors { ?s geokg:code ?source }
+  GRAPH ?targetActors { ?o geokg:code ?target }
 }
 ORDER BY ?article ?id
 """
@@ -112,7 +115,7 @@ def article_rows(store: RdfStore) -> Iterator[ArticleRows]:
                 "id": article_id, "language": row.get("language"),
                 "ingested_at": _iso(row.get("ingested_at")), "title": row.get("title"),
                 "url": row.get("url"), "source": row.get("source"),
-                "date": _iso(row.get("date")),
+                "date": _iso(row.get("date")), "origin": row.get("origin"),
             }),
             actors=[actors.get(i) or {"id": i, "name": i, "kind": "state", "qid": ""}
                     for i in ids],

@@ -81,6 +81,9 @@ _DATA_PROPERTIES: dict[str, tuple[str, str, URIRef | None, URIRef]] = {
     "source": ("source", "Where the article was read from: a path, URL or record id.",
                GEOKG.Article, XSD.string),
     "ingestedAt": ("ingested at", "When the article was stored.", GEOKG.Article, XSD.dateTime),
+    "origin": ("origin", "Where this version of the article was read from (a file URI, a URL, "
+               "or a JSONL file URI with #record-id): a later text from the same origin "
+               "replaces it.", GEOKG.Article, XSD.string),
     "code": ("code", "The actor's code: ISO 3166-1 alpha-3, IGO:NAME or PER:NAME.",
              GEOKG.Actor, XSD.string),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ class Param:
     kind: str  # actor | relation | date | int | period (month|year) | quad (all|conflict|…)
     option: bool = False  # given as --NAME on the command line, not positionally
     default: str | None = None
+    # A positional parameter that may be left out (only after the required ones); absent, it
+    # gets no BIND in SPARQL (its variable stays unbound) and is null in Cypher.
+    optional: bool = False
 
 
 # What a period parameter means: how many characters of an ISO date name the period.
@@ -57,22 +61,31 @@ class CannedQuery:
     def options(self) -> tuple[Param, ...]:
         return tuple(p for p in self.params if p.option)
 
+    @property
+    def required(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.positional if not p.optional)
+
     def usage(self) -> str:
-        words = [p.name.upper() for p in self.positional]
+        words = [f"[{p.name.upper()}]" if p.optional else p.name.upper()
+                 for p in self.positional]
         words += [f"[--{p.name} {p.name.upper()}]" for p in self.options]
         return " ".join(words)
 
     def bind(self, values: list[str], options: dict[str, str | None] | None = None
              ) -> dict[str, Any]:
-        """Command-line values → canonical parameter values (actor codes, numbers …)."""
-        if len(values) != len(self.positional):
+        """Command-line values → canonical parameter values (actor codes, numbers …); an
+        optional positional parameter left out is bound to None."""
+        if not len(self.required) <= len(values) <= len(self.positional):
             raise QueryError(f"query {self.name} takes {self.usage()}")
         given = {k: v for k, v in (options or {}).items() if v is not None}
         unknown = set(given) - {p.name for p in self.options}
         if unknown:
             flags = ", ".join(f"--{name}" for name in sorted(unknown))
             raise QueryError(f"query {self.name} takes no {flags} (it takes {self.usage()})")
-        bound = {p.name: canonical(p, v) for p, v in zip(self.positional, values, strict=True)}
+        # The values fill the positional parameters in order; the optional tail may be short.
+        given_positional = zip(self.positional[: len(values)], values, strict=True)
+        bound: dict[str, Any] = {p.name: None for p in self.positional}
+        bound.update((p.name, canonical(p, v)) for p, v in given_positional)
         for p in self.options:
             value = given.get(p.name, p.default)
             if value is None:
@@ -81,9 +94,13 @@ class CannedQuery:
         return bound
 
     def sparql_params(self, params: dict[str, Any]) -> dict[str, Any]:
+        """RDF terms for SPARQL; an absent (None) parameter is left out, so its variable is
+        unbound and the query's patterns bind it."""
         kinds = {p.name: p.kind for p in self.params}
         out: dict[str, Any] = {}
         for name, value in params.items():
+            if value is None:
+                continue
             kind = kinds.get(name)
             if kind == "actor":
                 out[name] = actor_iri(value)
@@ -94,8 +111,9 @@ class CannedQuery:
         return out
 
     def cypher_params(self, params: dict[str, Any]) -> dict[str, Any]:
-        """Cypher binds plain values: an actor is its id ("CHN"), a date its ISO string."""
-        return dict(params)
+        """Cypher binds plain values: an actor is its id ("CHN"), a date its ISO string; an
+        absent optional parameter is null (Cypher refuses a query whose $name is not given)."""
+        return {**{p.name: None for p in self.params if p.optional}, **params}
 
     def finish(self, rows: list[dict[str, Any]], params: dict[str, Any] | None = None
                ) -> list[dict[str, Any]]:
@@ -163,8 +181,7 @@ def catalog() -> dict[str, CannedQuery]:
         name: CannedQuery(
             name=name,
             description=entry["description"],
-            params=tuple(Param(p["name"], p["kind"], p.get("option", False), p.get("default"))
-                         for p in entry.get("params", [])),
+            params=_params(name, entry.get("params", [])),
             columns=tuple(entry["columns"]),
             sparql=entry["sparql"],
             cypher=entry.get("cypher", ""),
@@ -173,6 +190,17 @@ def catalog() -> dict[str, CannedQuery]:
         )
         for name, entry in raw.items()
     }
+
+
+def _params(query: str, raw: list[dict[str, Any]]) -> tuple[Param, ...]:
+    params = tuple(Param(p["name"], p["kind"], p.get("option", False), p.get("default"),
+                         p.get("optional", False)) for p in raw)
+    positional = [p for p in params if not p.option]
+    # Values are matched to parameters by position: a required one after an optional one
+    # could never be told apart from it.
+    if any(a.optional and not b.optional for a, b in itertools.pairwise(positional)):
+        raise ValueError(f"query {query}: optional parameters must come last")
+    return params
 
 
 def get_query(name: str) -> CannedQuery:

@@ -71,7 +71,8 @@ def test_schema_has_the_constraints_and_indexes(store, neo4j_driver) -> None:
         assert constraints[name]["properties"] == ["id"]
     records, _, _ = neo4j_driver.execute_query("SHOW INDEXES YIELD name, properties, state")
     indexes = {r["name"]: r for r in records}
-    for name, prop in zip(INDEX_NAMES, ("relation", "modality", "date", "url"), strict=True):
+    for name, prop in zip(INDEX_NAMES, ("relation", "modality", "date", "url", "origin"),
+                          strict=True):
         assert indexes[name]["properties"] == [prop]
         assert indexes[name]["state"] == "ONLINE"
 

@@ -89,10 +89,11 @@ def stores(request, neo4j_server, tmp_path_factory) -> Iterator[tuple[RdfStore, 
         driver.close()
 
 
-def parameter_sets(query) -> list[dict[str, str]]:
+def parameter_sets(query) -> list[dict[str, str | None]]:
     for p in query.params:
         assert p.kind in SAMPLES, f"add sample values for parameter kind {p.kind!r}"
-    values = [SAMPLES[p.kind] for p in query.params]
+    # An optional parameter is also tried absent (None: unbound in SPARQL, null in Cypher).
+    values = [SAMPLES[p.kind] + ([None] if p.optional else []) for p in query.params]
     return [dict(zip([p.name for p in query.params], combo, strict=True))
             for combo in itertools.product(*values)]
 
@@ -110,14 +111,20 @@ def test_query_answers_the_same_on_both_stores(stores, name: str) -> None:
     query = catalog()[name]
     assert query.cypher.strip(), f"query {name} has no Cypher form"
     answered = 0
+    answered_without: set[str] = set()
     for params in parameter_sets(query):
         expected = rdf.run_canned(name, params)
         got = graph.run_canned(name, params)
         assert got == expected, f"{name} {params}"
         assert all(list(row) == list(query.columns) for row in got)
         answered += bool(expected)
+        if expected:
+            answered_without.update(k for k, v in params.items() if v is None)
     # Parity on empty answers only would prove nothing.
     assert answered, f"{name}: no parameter value gave any row"
+    optional = {p.name for p in query.params if p.optional}
+    missing = optional - answered_without
+    assert not missing, f"{name}: no rows with {missing} absent"
 
 
 def test_multi_article_answers_are_what_the_articles_say(stores) -> None:
