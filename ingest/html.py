@@ -40,8 +40,10 @@ def extract_page(data: bytes | str, url: str | None = None) -> Page:
         doc = trafilatura.bare_extraction(
             data, url=url, with_metadata=True, include_comments=False, include_tables=False,
             # Precision over recall: readers' comments, related-article lists and share
-            # buttons are worse for relation extraction than a missed paragraph.
-            favor_precision=True, deduplicate=True,
+            # buttons are worse for relation extraction than a missed paragraph. No
+            # deduplicate: trafilatura's is a process-wide cache, so the fourth reading of a
+            # page in one process came back empty ("no article text").
+            favor_precision=True, deduplicate=False,
             date_extraction_params={"original_date": True, "extensive_search": True},
         )
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds
