@@ -7,10 +7,12 @@ sample values for its parameter kinds)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -70,18 +72,17 @@ def ingest(store, inputs: list[Path]) -> None:
     assert summary.failed == 0, summary.failures
 
 
-@pytest.fixture(scope="module", params=["seed", "multi"])
-def stores(request, neo4j_server, tmp_path_factory) -> Iterator[tuple[RdfStore, Neo4jStore]]:
-    """The same data in both stores: the seed article alone, or the seed plus ARTICLES."""
-    folder = tmp_path_factory.mktemp(f"parity-{request.param}")
-    inputs = [SEED] if request.param == "seed" else [SEED, write_articles(folder)]
-    driver = neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=None)
+@contextlib.contextmanager
+def filled_stores(bolt_uri: str, folder: Path, inputs: list[Path]
+                  ) -> Iterator[tuple[RdfStore, Neo4jStore]]:
+    """`inputs` ingested into a new RdfStore under `folder` and into an emptied Neo4j."""
+    driver = neo4j.GraphDatabase.driver(bolt_uri, auth=None)
     driver.execute_query("MATCH (n) DETACH DELETE n")
     rdf = RdfStore(folder / "store")
-    graph = Neo4jStore(Neo4jConfig(neo4j_server.bolt_uri), driver=driver)
-    ingest(rdf, inputs)
-    ingest(graph, inputs)
+    graph = Neo4jStore(Neo4jConfig(bolt_uri), driver=driver)
     try:
+        ingest(rdf, inputs)
+        ingest(graph, inputs)
         yield rdf, graph
     finally:
         rdf.close()
@@ -89,11 +90,20 @@ def stores(request, neo4j_server, tmp_path_factory) -> Iterator[tuple[RdfStore, 
         driver.close()
 
 
-def parameter_sets(query) -> list[dict[str, str | None]]:
+@pytest.fixture(scope="module", params=["seed", "multi"])
+def stores(request, neo4j_server, tmp_path_factory) -> Iterator[tuple[RdfStore, Neo4jStore]]:
+    """The same data in both stores: the seed article alone, or the seed plus ARTICLES."""
+    folder = tmp_path_factory.mktemp(f"parity-{request.param}")
+    inputs = [SEED] if request.param == "seed" else [SEED, write_articles(folder)]
+    with filled_stores(neo4j_server.bolt_uri, folder, inputs) as both:
+        yield both
+
+
+def parameter_sets(query, samples: dict[str, list] = SAMPLES) -> list[dict[str, Any]]:
     for p in query.params:
-        assert p.kind in SAMPLES, f"add sample values for parameter kind {p.kind!r}"
+        assert p.kind in samples, f"add sample values for parameter kind {p.kind!r}"
     # An optional parameter is also tried absent (None: unbound in SPARQL, null in Cypher).
-    values = [SAMPLES[p.kind] + ([None] if p.optional else []) for p in query.params]
+    values = [samples[p.kind] + ([None] if p.optional else []) for p in query.params]
     return [dict(zip([p.name for p in query.params], combo, strict=True))
             for combo in itertools.product(*values)]
 

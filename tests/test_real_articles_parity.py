@@ -7,21 +7,18 @@ the comparison is over answers that have rows, not over empty ones."""
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-import neo4j
 import pytest
 
 from geokg.graph.analytics import ANALYSES
-from geokg.graph.neo4j_store import Neo4jConfig, Neo4jStore
+from geokg.graph.neo4j_store import Neo4jStore
 from geokg.graph.rdf_store import RdfStore
-from geokg.ingest.batch import ingest_documents
-from geokg.ingest.sources import Reader
 from geokg.queries.catalog import catalog
 from tests.conftest import SEED
+from tests.test_queries_parity import filled_stores, parameter_sets
 
 pytestmark = pytest.mark.neo4j
 
@@ -34,19 +31,9 @@ def real_stores(neo4j_server, tmp_path_factory) -> Iterator[tuple[RdfStore, Neo4
     if not pages.is_dir():
         pytest.skip(f"no dev pages at {pages} (only in the developers' workspace)")
     folder: Path = tmp_path_factory.mktemp("real-parity")
-    driver = neo4j.GraphDatabase.driver(neo4j_server.bolt_uri, auth=None)
-    driver.execute_query("MATCH (n) DETACH DELETE n")
-    rdf = RdfStore(folder / "store")
-    graph = Neo4jStore(Neo4jConfig(neo4j_server.bolt_uri), driver=driver)
-    for store in (rdf, graph):
-        summary = ingest_documents(store, Reader().read([str(SEED), str(pages)]))
-        assert summary.failed == 0, summary.failures
-    try:
-        yield rdf, graph
-    finally:
-        rdf.close()
-        driver.execute_query("MATCH (n) DETACH DELETE n")
-        driver.close()
+    # The same inputs, read twice: the page reader must not depend on earlier reads.
+    with filled_stores(neo4j_server.bolt_uri, folder, [SEED, pages]) as both:
+        yield both
 
 
 def samples(claims: list[dict]) -> dict[str, list]:
@@ -78,11 +65,8 @@ def test_the_real_graph_is_big_enough_to_compare(real_stores) -> None:
 def test_query_answers_the_same_on_real_articles(real_stores, name: str) -> None:
     rdf, graph = real_stores
     query = catalog()[name]
-    values = samples(rdf.claims())
     answered = 0
-    for combo in itertools.product(*[values[p.kind] + ([None] if p.optional else [])
-                                     for p in query.params]):
-        params = dict(zip([p.name for p in query.params], combo, strict=True))
+    for params in parameter_sets(query, samples(rdf.claims())):
         expected = rdf.run_canned(name, params)
         assert graph.run_canned(name, params) == expected, f"{name} {params}"
         answered += bool(expected)
