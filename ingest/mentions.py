@@ -40,6 +40,9 @@ def fold(token: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_TOKEN_MEMORY = 200_000  # distinct tokens remembered per gazetteer before starting afresh
+
+
 class Gazetteer:
     """All names of one language, indexed by their folded token sequences (and, for languages
     with inflection, by their stems)."""
@@ -53,12 +56,10 @@ class Gazetteer:
         tokenizer = pipeline(language).tokenizer
         self.exact: dict[tuple[str, ...], list[tuple[Name, tuple[str, ...]]]] = {}
         self.stemmed: dict[tuple[str, ...], list[tuple[Name, tuple[str, ...]]]] = {}
-        self.max_len = 1
         for name in names:
             tokens = tuple(t.text for t in tokenizer(name.surface) if not t.is_space)
             if not tokens:
                 continue
-            self.max_len = max(self.max_len, len(tokens))
             entry = (name, tokens)
             self.exact.setdefault(tuple(fold(t) for t in tokens), []).append(entry)
             if self.suffixes and not name.case_sensitive:
@@ -67,6 +68,11 @@ class Gazetteer:
         # First tokens of all names: most tokens of a sentence start none, and are skipped.
         self.first_exact = {key[0] for key in self.exact}
         self.first_stemmed = {key[0] for key in self.stemmed}
+        self._tokens: dict[str, tuple[str, str, list[str], list[str]]] = {}
+        # The lengths of the names each first word starts: only those are tried.
+        self.lengths: dict[str, set[int]] = {}
+        for key in (*self.exact, *self.stemmed):
+            self.lengths.setdefault(key[0], set()).add(len(key))
 
     def stem(self, folded: str) -> str:
         for suffix in self.suffixes:
@@ -86,12 +92,15 @@ class Gazetteer:
 
     def find(self, tokens: tuple[str, ...]) -> list[tuple[int, int, Name]]:
         """Non-overlapping names in a token sequence, longest first: (start, length, name)."""
-        folded = [fold(t) for t in tokens]
-        stems = [self.stem(f) for f in folded] if self.stemmed else []
+        info = [self._token(t) for t in tokens]
+        folded = [x[0] for x in info]
+        stems = [x[1] for x in info]
         found: list[tuple[int, int, Name]] = []
         i = 0
         while i < len(tokens):
-            match = self._match_at(tokens, folded, stems, i)
+            exact_heads, stem_heads = info[i][2], info[i][3]
+            match = (self._match_at(tokens, folded, stems, i, exact_heads, stem_heads)
+                     if exact_heads or stem_heads else None)
             if match:
                 found.append((i, match[0], match[1]))
                 i += match[0]
@@ -99,17 +108,28 @@ class Gazetteer:
                 i += 1
         return found
 
-    def _match_at(self, tokens: tuple[str, ...], folded: list[str], stems: list[str], i: int):
-        head = folded[i]
-        heads = [head] + [head[len(p):] for p in self.prefixes
-                          if head.startswith(p) and len(head) > len(p) + 1]
-        exact_heads = [h for h in heads if h in self.first_exact]
-        stem_heads = ([self.stem(h) for h in heads] if self.stemmed else [])
-        stem_heads = [h for h in stem_heads if h in self.first_stemmed]
-        if not exact_heads and not stem_heads:
-            return None
-        top = min(self.max_len, len(tokens) - i)
-        for length in range(top, 0, -1):
+    def _token(self, token: str) -> tuple[str, str, list[str], list[str]]:
+        """A token's folded form, its stem, and the forms of it (clitic prefixes off) that
+        start some name, exactly or by stem. Remembered: news vocabulary repeats."""
+        known = self._tokens.get(token)
+        if known is None:
+            if len(self._tokens) > _TOKEN_MEMORY:
+                self._tokens.clear()
+            head = fold(token)
+            heads = [head] + [head[len(p):] for p in self.prefixes
+                              if head.startswith(p) and len(head) > len(p) + 1]
+            exact_heads = [h for h in heads if h in self.first_exact]
+            stem_heads = ([s for h in heads if (s := self.stem(h)) in self.first_stemmed]
+                          if self.stemmed else [])
+            known = (head, self.stem(head) if self.stemmed else head, exact_heads, stem_heads)
+            self._tokens[token] = known
+        return known
+
+    def _match_at(self, tokens: tuple[str, ...], folded: list[str], stems: list[str], i: int,
+                  exact_heads: list[str], stem_heads: list[str]):
+        left = len(tokens) - i
+        lengths = {n for h in (*exact_heads, *stem_heads) for n in self.lengths[h] if n <= left}
+        for length in sorted(lengths, reverse=True):
             text_tokens = tuple(tokens[i : i + length])
             for h in exact_heads:
                 for name, name_tokens in self.exact.get((h, *folded[i + 1 : i + length]), ()):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
 
 
@@ -27,28 +28,61 @@ def pipeline(language: str) -> Language:
     return nlp
 
 
+@cache
+def _punct_chars(language: str) -> frozenset[str]:
+    return frozenset(pipeline(language).get_pipe("sentencizer").punct_chars)
+
+
 _PARAGRAPH = re.compile(r"[^\n]+")
+_TOKEN_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
 
 
 def split_sentences(text: str, language: str) -> list[Sentence]:
     """Sentences of `text`, never crossing a line break (headlines and datelines stand alone)."""
-    nlp = pipeline(language)
+    tokenizer = pipeline(language).tokenizer
+    punct = _punct_chars(language)
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
-        if not paragraph.group().strip():
+        para = paragraph.group()
+        if not para.strip():
             continue
-        doc = nlp(paragraph.group())
-        for span in doc.sents:
-            sent_text = span.text.strip()
+        # Token attributes as one array and the sentencizer's rule over them: building a
+        # spaCy Token object per word cost more than the rest of the extraction.
+        rows = tokenizer(para).to_array(_TOKEN_ATTRS).tolist()
+        for first, last in _sentence_bounds(para, rows, punct):
+            start_char = rows[first][0]
+            end_char = rows[last - 1][0] + rows[last - 1][1]
+            span_text = para[start_char:end_char]
+            sent_text = span_text.strip()
             if not sent_text:
                 continue
-            lead = span.start_char + len(span.text) - len(span.text.lstrip())
+            lead = start_char + len(span_text) - len(span_text.lstrip())
             start = paragraph.start() + lead
-            words = [t for t in span if not t.is_space]
+            words = [(idx, length) for idx, length, space, _ in rows[first:last] if not space]
             sentences.append(
                 Sentence(
                     sent_text, start, start + len(sent_text),
-                    tuple(t.text for t in words), tuple(t.idx - lead for t in words),
+                    tuple(para[idx:idx + length] for idx, length in words),
+                    tuple(idx - lead for idx, _ in words),
                 )
             )
     return sentences
+
+
+def _sentence_bounds(
+    text: str, rows: list[list[int]], punct: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Token ranges of the sentences, by spaCy's sentencizer rule: a sentence ends after a
+    run of sentence-final punctuation, at the next token that is no punctuation."""
+    bounds: list[tuple[int, int]] = []
+    start, seen_final = 0, False
+    for i, (idx, length, _, is_punct) in enumerate(rows):
+        final = text[idx:idx + length] in punct
+        if seen_final and not is_punct and not final:
+            bounds.append((start, i))
+            start, seen_final = i, False
+        elif final:
+            seen_final = True
+    if start < len(rows):
+        bounds.append((start, len(rows)))
+    return bounds
