@@ -53,16 +53,20 @@ def warm_up(records: list[dict]) -> None:
             extract_batch([record])
 
 
-def run(corpus: list[dict], workers: int) -> tuple[float, int, int]:
-    start = time.perf_counter()
+def run(corpus: list[dict], workers: int) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds of this process (one worker only: 0 otherwise), sentences and
+    relations. The CPU time is what one core costs even on a machine busy with other work."""
+    start, cpu = time.perf_counter(), time.process_time()
     if workers == 1:
         sentences, relations = extract_batch(corpus)
+        cpu = time.process_time() - cpu
     else:
+        cpu = 0.0
         chunks = [corpus[i::workers * 8] for i in range(workers * 8)]
         with ProcessPoolExecutor(workers, initializer=warm_up, initargs=(corpus[:60],)) as pool:
             results = list(pool.map(extract_batch, chunks))
         sentences, relations = sum(r[0] for r in results), sum(r[1] for r in results)
-    return time.perf_counter() - start, sentences, relations
+    return time.perf_counter() - start, cpu, sentences, relations
 
 
 def main() -> int:
@@ -81,10 +85,12 @@ def main() -> int:
     print(f"corpus: {len(corpus)} articles, {megabytes:.1f} MB; start-up (all languages) "
           f"{startup:.1f} s")
     for workers in sorted({1, os.cpu_count() or 1}):
-        seconds, sentences, relations = run(corpus, workers)
+        load = os.getloadavg()[0]
+        seconds, cpu, sentences, relations = run(corpus, workers)
+        per_cpu = f", {sentences / cpu:,.0f} sentences per CPU second" if cpu else ""
         print(f"workers={workers}: {seconds:.1f} s, {sentences / seconds:,.0f} sentences/s, "
               f"{len(corpus) / seconds:,.1f} articles/s, {megabytes / seconds:.2f} MB/s, "
-              f"{relations} relations")
+              f"{relations} relations{per_cpu}; load {load:.1f} → {os.getloadavg()[0]:.1f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB (main process), {children:.0f} MB (largest worker)")
