@@ -11,8 +11,9 @@ from pathlib import Path
 RELATION_TYPES_FILE = Path(__file__).parent / "data" / "relation_types.tsv"
 
 # PLOVER: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
-# tense are also taken to imply intentions and should be coded as AGREE."
-_INTENDED_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# tense are also taken to imply intentions and should be coded as AGREE." CAMEO does the same
+# for yielding ("will withdraw", "would free prisoners": 035 express intent to yield).
+_INTENDED_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 COOPERATION_QUADS = ("verbal_cooperation", "material_cooperation")
 CONFLICT_QUADS = ("verbal_conflict", "material_conflict")
 
