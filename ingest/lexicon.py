@@ -293,7 +293,7 @@ class Lexicon:
         return found
 
     def _starting(self, token: str) -> list[TriggerEntry]:
-        """The entries whose pattern may start with this word, in the order of preference.
+        """The entries whose pattern starts with this word, in the order of preference.
         Remembered per word: the same words come back in every sentence."""
         known = self.candidates_by_token.get(token)
         if known is None:
@@ -301,7 +301,8 @@ class Lexicon:
                 self.candidates_by_token.clear()
             known = list(self.by_first.get(token, ()))
             for k in range(1, min(_HEAD, len(token)) + 1):
-                known += self.by_prefix.get(token[:k], ())
+                known += [e for e in self.by_prefix.get(token[:k], ())
+                          if token_matches(e.pattern[0], token)]
             # (a verb with its particle found is read before the bare verb)
             known.sort(key=lambda e: (-len(e.pattern), not e.particle,
                                       e.pattern[0].endswith("*"), -len(e.pattern[0])))
