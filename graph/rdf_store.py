@@ -4,12 +4,17 @@ Oxigraph keeps its indexes on disk (RocksDB) and answers SPARQL itself, so openi
 does not load it into memory and joins stay fast as it grows. Writes, export and import go to
 the pyoxigraph Store inside oxrdflib directly (benchmarks/rdf_store.py: 45 vs 18 articles/s,
 and 24 vs 67 ms an article once the store holds thousands; rdflib's addN also opens a write
-transaction per Graph context); queries go through rdflib so callers get rdflib results."""
+transaction per Graph context); queries go through rdflib so callers get rdflib results.
+
+Next to the article graphs and the actors graph the store keeps a derived summary graph
+(graph.rdf_summary), updated in the same transaction as each article, rebuilt after an import
+or a SPARQL update and on opening a store that has none, and never exported."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import warnings
 from collections.abc import Collection, Iterable, Iterator
@@ -25,6 +30,14 @@ from rdflib.query import Result
 from geokg.graph.actors import ActorRegistry, default_registry
 from geokg.graph.model import FACTUAL_MODALITIES, Article, Relation
 from geokg.graph.rdf_model import ACTORS_GRAPH, BASE, GEOKG, WD, article_iri, article_quads
+from geokg.graph.rdf_summary import (
+    MARKER,
+    SUMMARY_GRAPH,
+    facts_from_quads,
+    store_facts,
+    summary_change,
+    summary_quads,
+)
 from geokg.graph.store import NEW, REPLACED, UNCHANGED, Stored
 
 # rdflib format names (as the CLI passes them) -> Oxigraph's parsers and serializers.
@@ -157,6 +170,10 @@ class RdfStore:
         self.dataset = Dataset(store="Oxigraph", default_union=True)
         self.dataset.open(str(self.path), create=not self.path.exists())
         self._unflushed = 0
+        # A store written before the summary existed (or by another summary version, or left
+        # half-way by a crash during an import) gets it rebuilt now, once.
+        if not self.has_summary():
+            self.rebuild_summary()
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -182,15 +199,41 @@ class RdfStore:
             return False
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         quads = [to_ox_quad(q) for q in article_quads(article, relations, self.registry, now)]
-        # One extend is one Oxigraph transaction: an article is stored whole or not at all.
-        self.oxigraph.extend(quads)
+        self._write_new(quads)
+        self._count_write()
+        return True
+
+    def _write_new(self, quads: list[ox.Quad]) -> None:
+        """Store a new article's quads and its summary changes in one update, one Oxigraph
+        transaction: whole or not at all. (On disk the commit dominates: one update costs
+        about what one extend does, benchmarks/rdf_store.py --ingest-breakdown.)"""
+        delete, insert = summary_change(self.oxigraph, facts_from_quads(quads), [], set())
+        self.oxigraph.update(replace_update([], quads, [], delete, insert))
+
+    def _count_write(self) -> None:
         self._unflushed += 1
         if self._unflushed >= _FLUSH_EVERY:
             # RocksDB keeps recent writes in memory until flushed: without this the process
             # grows by ~0.15 MB per article (1.5 GB at 10k); with it memory stays flat.
             self.oxigraph.flush()
             self._unflushed = 0
-        return True
+
+    # -- the per-dyad summary (graph.rdf_summary): derived, kept in step with every write
+
+    def has_summary(self) -> bool:
+        return any(True for _ in self.oxigraph.quads_for_pattern(
+            MARKER.subject, MARKER.predicate, MARKER.object, MARKER.graph_name))
+
+    def rebuild_summary(self) -> None:
+        """Recompute the summary graph from the claims (after an import or a SPARQL update;
+        on opening a store without one). The rows go in by Oxigraph's bulk loader (fast, not
+        transactional), the marker alone after them: a crash before it leaves a store without
+        marker, whose summary the next open drops and rebuilds."""
+        self.oxigraph.update(f"DROP SILENT GRAPH {SUMMARY_GRAPH}")
+        facts = store_facts(self.oxigraph)
+        self.oxigraph.bulk_extend(q for q in summary_quads(facts) if q != MARKER)
+        self.oxigraph.add(MARKER)
+        self.oxigraph.flush()
 
     # -- a changed article replaces the versions read from the same origin
 
@@ -216,18 +259,20 @@ class RdfStore:
             art = to_ox_term(article_iri(article.id))
             quads.append(ox.Quad(art, to_ox_term(GEOKG.origin), ox.Literal(origin), art))
         if old:
+            removed_facts = facts_from_quads(
+                q for g in old for q in self.oxigraph.quads_for_pattern(None, None, None, g))
+            delete, insert = summary_change(self.oxigraph, facts_from_quads(quads),
+                                            removed_facts, set(old))
             removed, actors = self._claims_and_actors(old)
-            # One update is one Oxigraph transaction: old graphs dropped, new one written and
-            # actors no claim mentions any more removed, all or nothing.
-            self.oxigraph.update(replace_update(old, quads, actors))
+            # One update is one Oxigraph transaction: old graphs dropped, new one written,
+            # actors no claim mentions any more removed and the summary updated, all or
+            # nothing.
+            self.oxigraph.update(replace_update(old, quads, actors, delete, insert))
             stored = Stored(REPLACED, removed)
         else:
-            self.oxigraph.extend(quads)
+            self._write_new(quads)
             stored = Stored(NEW)
-        self._unflushed += 1
-        if self._unflushed >= _FLUSH_EVERY:  # as in add_article
-            self.oxigraph.flush()
-            self._unflushed = 0
+        self._count_write()
         return stored
 
     def _claims_and_actors(self, graphs: list[ox.NamedNode]) -> tuple[int, set[ox.NamedNode]]:
@@ -278,7 +323,10 @@ class RdfStore:
                 raise PermissionError("this is a SPARQL update; it runs only with --write")
             if params:
                 raise ValueError("parameters are not supported in updates")
+            # The update may change claims: the summary is derived again from them.
+            self.oxigraph.remove(MARKER)
             self.dataset.update(text, initNs={"geokg": str(GEOKG), "rdfs": str(RDFS)})
+            self.rebuild_summary()
             return None
         return self.query(text, params)
 
@@ -297,15 +345,21 @@ class RdfStore:
                 self.export_to(handle, fmt)
             return
         if target.supports_datasets:
-            self.oxigraph.dump(destination, target, prefixes=_prefixes_for(target))
+            ox.serialize(self._exported_quads(), destination, target,
+                         prefixes=_prefixes_for(target))
             return
         # A triples-only format gets the union graph. A triple held by several graphs (an
         # extractor agent described in every article) is written once per graph; any parser
         # reads it back as one triple.
         ox.serialize(self._union_triples(), destination, target, prefixes=_prefixes_for(target))
 
+    def _exported_quads(self) -> Iterator[ox.Quad]:
+        # The summary graph is derived from the claims: not exported, rebuilt on import.
+        return (q for q in self.oxigraph.quads_for_pattern(None, None, None, None)
+                if q.graph_name != SUMMARY_GRAPH)
+
     def _union_triples(self) -> Iterator[ox.Triple]:
-        for q in self.oxigraph.quads_for_pattern(None, None, None, None):
+        for q in self._exported_quads():
             yield ox.Triple(q.subject, q.predicate, q.object)
 
     def import_file(self, path: Path, fmt: str, graph_name: str | None = None) -> int:
@@ -329,7 +383,13 @@ class RdfStore:
                 yield q
 
         # One extend is one transaction: a parser error half-way leaves the store as it was.
-        self.oxigraph.extend(placed())
+        # The summary marker goes first, so that a crash before the rebuild below leaves a
+        # store that rebuilds its summary when next opened.
+        self.oxigraph.remove(MARKER)
+        try:
+            self.oxigraph.extend(placed())
+        finally:
+            self.rebuild_summary()
         return count
 
     def claims(self, factual_only: bool = True) -> list[dict[str, Any]]:
@@ -371,17 +431,20 @@ class RdfStore:
 
 
 def replace_update(old_graphs: Iterable[ox.NamedNode], quads: Iterable[ox.Quad],
-                   actors: Iterable[ox.NamedNode]) -> str:
-    """The SPARQL update that replaces article graphs: drop `old_graphs`, insert `quads`, and
-    remove from the actor graph those of `actors` that no claim mentions any more (an actor
-    still used by another article keeps its entry). Every term is written by Oxigraph's own
-    N-Triples serialisation (escaped), as in with_parameter_binds."""
-    triples: dict[str, list[str]] = {}
-    for q in quads:
-        triples.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+                   actors: Iterable[ox.NamedNode], delete: Iterable[ox.Quad] = (),
+                   insert: Iterable[ox.Quad] = ()) -> str:
+    """The SPARQL update that replaces article graphs: drop `old_graphs`, delete the quads
+    `delete` and insert `quads` and `insert` (the summary's changes), and remove from the
+    actor graph those of `actors` that no claim mentions any more (an actor still used by
+    another article keeps its entry). Every term is written by Oxigraph's own N-Triples
+    serialisation (escaped), as in with_parameter_binds."""
     operations = [f"DROP SILENT GRAPH {g}" for g in old_graphs]
-    operations.append("INSERT DATA { " + " ".join(
-        f"GRAPH {g} {{ {' '.join(ts)} }}" for g, ts in triples.items()) + " }")
+    removed = _quad_data(delete)
+    if removed:
+        operations.append(f"DELETE DATA {{ {removed} }}")
+    added = _quad_data(itertools.chain(quads, insert))
+    if added:
+        operations.append(f"INSERT DATA {{ {added} }}")
     names = " ".join(sorted(str(a) for a in actors))
     if names:
         actor_graph, subject, obj = (to_ox_term(t) for t in (
@@ -392,6 +455,13 @@ def replace_update(old_graphs: Iterable[ox.NamedNode], quads: Iterable[ox.Quad],
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?c {subject} ?a }} }} "
             f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?d {obj} ?a }} }} }}")
     return " ;\n".join(operations)
+
+
+def _quad_data(quads: Iterable[ox.Quad]) -> str:
+    triples: dict[str, list[str]] = {}
+    for q in quads:
+        triples.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return " ".join(f"GRAPH {g} {{ {' '.join(ts)} }}" for g, ts in triples.items())
 
 
 def _prefixes_for(target: ox.RdfFormat) -> dict[str, str] | None:
