@@ -38,23 +38,47 @@ _CLASSES: dict[str, tuple[str, str, URIRef | None]] = {
                 "the article's IRI.", PROV.Entity),
     "Claim": ("claim", "One relation read from one sentence of an article, with its evidence, "
               "modality and confidence.", PROV.Entity),
+    # The summary graph (graph/rdf_summary.py): derived from the claims, never exported.
+    "Dyad": ("dyad", "An ordered pair of actors with claims between them, in the derived "
+             "summary graph.", None),
+    "RelationSummary": ("relation summary", "The factual claims of one dyad with one relation "
+                        "type: count, Goldstein sum, first and last date.", None),
+    "PairSummary": ("pair summary", "The factual claims of one dyad of one kind (cooperation "
+                    "or conflict): count, Goldstein sum, first and last date.", None),
 }
 
-# Object properties: name -> (label, comment, domain, range, super-property)
-_OBJECT_PROPERTIES: dict[str, tuple[str, str, URIRef, URIRef | None, URIRef | None]] = {
+# Object properties: name -> (label, comment, domain or None for several, range, super-property)
+_OBJECT_PROPERTIES: dict[str, tuple[str, str, URIRef | None, URIRef | None, URIRef | None]] = {
     "subject": ("subject", "The actor the relation goes from.", GEOKG.Claim, GEOKG.Actor, None),
     "object": ("object", "The actor the relation goes to.", GEOKG.Claim, GEOKG.Actor, None),
     "relation": ("relation", "The relation type of the claim: one of the relation properties "
                  "of this ontology.", GEOKG.Claim, OWL.ObjectProperty, None),
     "article": ("article", "The article the claim was read from.", GEOKG.Claim, GEOKG.Article,
                 PROV.wasDerivedFrom),
+    "dyad": ("dyad", "The dyad a summary row belongs to.", None, GEOKG.Dyad, None),
+    "dyadSource": ("dyad source", "The actor the dyad's claims go from.", GEOKG.Dyad,
+                   GEOKG.Actor, None),
+    "dyadTarget": ("dyad target", "The actor the dyad's claims go to.", GEOKG.Dyad, GEOKG.Actor,
+                   None),
+    "dyadClaim": ("dyad claim", "A claim of the dyad, of any modality.", GEOKG.Dyad,
+                  GEOKG.Claim, None),
+    "relationSource": ("relation source", "The actor the summarised relations go from.",
+                       GEOKG.RelationSummary, GEOKG.Actor, None),
+    "relationTarget": ("relation target", "The actor the summarised relations go to.",
+                       GEOKG.RelationSummary, GEOKG.Actor, None),
+    "pairSource": ("pair source", "The actor the summarised claims go from.", GEOKG.PairSummary,
+                   GEOKG.Actor, None),
+    "pairTarget": ("pair target", "The actor the summarised claims go to.", GEOKG.PairSummary,
+                   GEOKG.Actor, None),
+    "linkedTo": ("linked to", "The two actors have a factual claim between them, either way.",
+                 GEOKG.Actor, GEOKG.Actor, None),
 }
 
 # Datatype properties: name -> (label, comment, domain or None for several, range)
 _DATA_PROPERTIES: dict[str, tuple[str, str, URIRef | None, URIRef]] = {
     "claimId": ("claim id", "The claim's stable id (a hash of article, sentence, actors and "
                 "relation).", GEOKG.Claim, XSD.string),
-    "relationName": ("relation name", "The relation type's name (SELLS_ARMS_TO).", GEOKG.Claim,
+    "relationName": ("relation name", "The relation type's name (SELLS_ARMS_TO).", None,
                      XSD.string),
     "modality": ("modality", "asserted, intended, negated or hypothetical; only asserted and "
                  "intended claims count as facts.", GEOKG.Claim, XSD.string),
@@ -86,6 +110,19 @@ _DATA_PROPERTIES: dict[str, tuple[str, str, URIRef | None, URIRef]] = {
                "replaces it.", GEOKG.Article, XSD.string),
     "code": ("code", "The actor's code: ISO 3166-1 alpha-3, IGO:NAME or PER:NAME.",
              GEOKG.Actor, XSD.string),
+    "quadKind": ("quad kind", "cooperation or conflict: the kind of a pair summary's claims.",
+                 GEOKG.PairSummary, XSD.string),
+    "claimCount": ("claim count", "How many factual claims a summary row counts.", None,
+                   XSD.integer),
+    "goldsteinSum": ("Goldstein sum", "The exact sum of the Goldstein scores of a summary "
+                     "row's claims.", None, XSD.decimal),
+    "firstDate": ("first date", "The earliest date among a summary row's claims.", None,
+                  XSD.date),
+    "lastDate": ("last date", "The latest date among a summary row's claims.", None, XSD.date),
+    "evidence": ("evidence", "The first evidence sentence (in code-point order) of a summary "
+                 "row's claims.", None, XSD.string),
+    "summaryVersion": ("summary version", "The shape of the summary graph; another version is "
+                       "rebuilt when the store is opened.", None, XSD.string),
 }
 
 # Annotation properties: on relation properties (their coding) and on claims (the coding the
@@ -146,7 +183,8 @@ def build_vocabulary() -> Graph:
 
     for name, (label, comment, domain, range_, parent) in _OBJECT_PROPERTIES.items():
         prop = _declare(g, GEOKG[name], OWL.ObjectProperty, label, comment)
-        g.add((prop, RDFS.domain, domain))
+        if domain is not None:
+            g.add((prop, RDFS.domain, domain))
         if range_ is not None:
             g.add((prop, RDFS.range, range_))
         if parent is not None:

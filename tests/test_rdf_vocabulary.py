@@ -10,6 +10,8 @@ from geokg import EXTRACTOR_VERSION
 from geokg.graph import ontology
 from geokg.graph.actors import default_registry
 from geokg.graph.rdf_model import GEOKG, WD, activity_iri, agent_iri, article_iri, article_quads
+from geokg.graph.rdf_store import to_ox_quad
+from geokg.graph.rdf_summary import facts_from_quads, summary_quads
 from geokg.graph.vocabulary import (
     LANGUAGES,
     ONTOLOGY_FILE,
@@ -99,6 +101,21 @@ def test_every_geokg_term_the_store_writes_is_in_the_ontology():
         if p == RDF.type or p == GEOKG.relation:
             used.add(o)
     missing = sorted(t for t in used if str(t).startswith(str(GEOKG)) and t not in declared)
+    assert missing == []
+
+
+def test_every_term_of_the_summary_graph_is_in_the_ontology():
+    g = build_vocabulary()
+    declared = set(g.subjects(RDF.type, None))
+    quads = seed_quads()
+    facts = facts_from_quads(to_ox_quad(q) for q in quads)
+    used = set()
+    for quad in summary_quads(facts):
+        used.add(quad.predicate.value)
+        if quad.predicate.value == str(RDF.type):
+            used.add(quad.object.value)
+    assert {str(GEOKG.Dyad), str(GEOKG.claimCount), str(GEOKG.linkedTo)} <= used
+    missing = sorted(t for t in used if t.startswith(str(GEOKG)) and URIRef(t) not in declared)
     assert missing == []
 
 
