@@ -46,43 +46,43 @@ def split_sentences(text: str, language: str) -> list[Sentence]:
         para = paragraph.group()
         if not para.strip():
             continue
-        # Token attributes as one array and the sentencizer's rule over them: building a
-        # spaCy Token object per word cost more than the rest of the extraction.
-        rows = tokenizer(para).to_array(_TOKEN_ATTRS).tolist()
-        for first, last in _sentence_bounds(para, rows, punct):
-            start_char = rows[first][0]
-            end_char = rows[last - 1][0] + rows[last - 1][1]
+        # Token attributes as one array, one list per attribute, and the sentencizer's rule
+        # over them: a spaCy Token object (or a list) per word cost more than the rest of the
+        # extraction, the list mostly in garbage collection.
+        idxs, lengths, spaces, puncts = tokenizer(para).to_array(_TOKEN_ATTRS).T.tolist()
+        for first, last in _sentence_bounds(para, idxs, lengths, puncts, punct):
+            start_char = idxs[first]
+            end_char = idxs[last - 1] + lengths[last - 1]
             span_text = para[start_char:end_char]
             sent_text = span_text.strip()
             if not sent_text:
                 continue
             lead = start_char + len(span_text) - len(span_text.lstrip())
             start = paragraph.start() + lead
-            words = [(idx, length) for idx, length, space, _ in rows[first:last] if not space]
+            words = [j for j in range(first, last) if not spaces[j]]
             sentences.append(
                 Sentence(
                     sent_text, start, start + len(sent_text),
-                    tuple(para[idx:idx + length] for idx, length in words),
-                    tuple(idx - lead for idx, _ in words),
+                    tuple(para[idxs[j]:idxs[j] + lengths[j]] for j in words),
+                    tuple(idxs[j] - lead for j in words),
                 )
             )
     return sentences
 
 
-def _sentence_bounds(
-    text: str, rows: list[list[int]], punct: frozenset[str]
-) -> list[tuple[int, int]]:
+def _sentence_bounds(text: str, idxs: list[int], lengths: list[int], puncts: list[int],
+                     punct: frozenset[str]) -> list[tuple[int, int]]:
     """Token ranges of the sentences, by spaCy's sentencizer rule: a sentence ends after a
     run of sentence-final punctuation, at the next token that is no punctuation."""
     bounds: list[tuple[int, int]] = []
     start, seen_final = 0, False
-    for i, (idx, length, _, is_punct) in enumerate(rows):
-        final = text[idx:idx + length] in punct
-        if seen_final and not is_punct and not final:
+    for i, idx in enumerate(idxs):
+        final = text[idx:idx + lengths[i]] in punct
+        if seen_final and not puncts[i] and not final:
             bounds.append((start, i))
             start, seen_final = i, False
         elif final:
             seen_final = True
-    if start < len(rows):
-        bounds.append((start, len(rows)))
+    if start < len(idxs):
+        bounds.append((start, len(idxs)))
     return bounds
