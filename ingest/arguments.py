@@ -112,6 +112,8 @@ def _find_after(
             if group:
                 return group
     return None
+
+
 _MAX_APPOSITION = 4  # words of a person's name set off by commas after an actor
 
 
@@ -606,6 +608,8 @@ def _fronted_clause_subject(groups: list[Group], folded: list[str], t_end: int,
             group = next((g for g in groups if g.start == j + 1), None)
             return group if group is not target else None
     return None
+
+
 _BEFORE_GAP = 2  # "told the EU it must": the target stands right before the trigger
 _PREVERBAL_GAP = 8  # "对俄罗斯实施新的制裁": words between a pre-verbal target and the verb
 
@@ -714,6 +718,8 @@ def _pairs(group: Group, factor: float):
         (a, b, True, factor, group.surface, group.surface)
         for i, a in enumerate(states) for b in states[i + 1 :]
     ]
+
+
 _ATTACH_GAP = 3  # words (articles, adjectives) between a verb and the noun it governs
 
 

@@ -7,8 +7,6 @@ from geokg.ingest.groups import SENTENCE_PUNCT, Group
 from geokg.ingest.lexicon import Lexicon
 
 QUOTES = frozenset({'"', "”", "“", "»", "«", "'", "’"})
-
-
 # quote marks that only open or only close ("“" closes a German „…“, opens an English “…”)
 _QUOTE_OPENERS = frozenset({"«", "„"})
 _QUOTE_CLOSERS = frozenset({"»", "”"})
@@ -17,6 +15,15 @@ _QUOTE_CLOSERS = frozenset({"»", "”"})
 def quoted_positions(folded: list[str], open_before: bool) -> list[bool]:
     """For each word, whether it stands inside a quote (one may run on from the sentences
     before). Apostrophes are left out: "d'Ivoire" opens nothing."""
+    return _quote_walk(folded, open_before)[0]
+
+
+def quote_open_after(folded: list[str], open_before: bool) -> bool:
+    """Whether a quote is still open at the end of the sentence."""
+    return _quote_walk(folded, open_before)[1]
+
+
+def _quote_walk(folded: list[str], open_before: bool) -> tuple[list[bool], bool]:
     inside, state = [], open_before
     for token in folded:
         if token in _QUOTE_OPENERS:
@@ -26,20 +33,9 @@ def quoted_positions(folded: list[str], open_before: bool) -> list[bool]:
         elif token in ('"', "“"):
             state = not state
         inside.append(state and token not in QUOTES)
-    return inside
+    return inside, state
 
 
-def quote_open_after(folded: list[str], open_before: bool) -> bool:
-    """Whether a quote is still open at the end of the sentence."""
-    state = open_before
-    for token in folded:
-        if token in _QUOTE_OPENERS:
-            state = True
-        elif token in _QUOTE_CLOSERS:
-            state = False
-        elif token in ('"', "“"):
-            state = not state
-    return state
 _SPEAKER_GAP = 6  # "Chinese Foreign Minister Wang Yi said": words between speaker and verb
 
 
