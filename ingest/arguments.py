@@ -308,7 +308,7 @@ def find_arguments(
             # ataque de Rusia contra Ucrania" Ucrania is the attack's target, not the verb's.
             owned = frozenset(j for j in triggers if t_end <= j <= t_end + _OBJECT_GAP
                               and group_starting(groups, j + 1, j + 1 + _OWNER_GAP, folded,
-                                                  lexicon.oblique))
+                                                 lexicon.oblique))
             # (in verb-final German a comma closes the clause: "forderte die USA auf, die
             # Lieferungen an Taiwan einzustellen" has its "an" in the clause after)
             target = _find_after(entry.target_markers, groups, folded, t_end, lexicon.window,
@@ -322,7 +322,7 @@ def find_arguments(
             # (with `adjacent_object` an actor right after the verb is its object before a
             # marked one further on: "سيزور إندونيسيا بعد زيارته إلى الصين")
             adjacent = group_starting(groups, t_end, t_end if target else t_end + _OBJECT_GAP,
-                                       folded, lexicon.oblique)
+                                      folded, lexicon.oblique)
             target = adjacent or target or _adjective_of_object(t_end, groups, folded, lexicon,
                                                                 triggers)
         if target is None and (lexicon.preverbal_markers or lexicon.verb_final):
@@ -356,14 +356,14 @@ def find_arguments(
         # "ancaman AS terhadap Korut", "ataque de Rusia contra Ucrania": the actor between a
         # nominalisation and its marked target owns it, whoever the clause's subject is.
         owner = group_starting(groups, t_end, _owner_end(folded, t_end, lexicon), folded,
-                                lexicon.oblique)
+                               lexicon.oblique)
         if owner is not None and (owner is target or owner.end > target.start
                                   or any(t_end <= j < owner.start for j in triggers)):
             owner = None
         if owner is None and lexicon.genitive_owner and target is marked_target:
             # "визит в Москву премьер-министра Индии": the genitive owner after the target
             owner = group_starting(groups, target.end, target.end + _OWNER_GAP, folded,
-                                    lexicon.oblique)
+                                   lexicon.oblique)
             if owner is not None and (owner.adjective or any(
                     target.end <= j < owner.start for j in triggers)):
                 owner = None
@@ -389,7 +389,7 @@ def find_arguments(
         # "kata Rycroft dalam pertemuan Dewan Keamanan", "unjuk kekuatan jelang kunjungan
         # Trump": a noun in an adjunct is its owner's act, not the clause subject's.
         owner = group_starting(groups, t_end, _owner_end(folded, t_end, lexicon), folded,
-                                lexicon.oblique)
+                               lexicon.oblique)
         if owner is None and rtype.symmetric:
             # "momentum dalam perdagangan, dan kerjasama antara A dan B": a mutual noun shares
             # the pair named after it.

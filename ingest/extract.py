@@ -106,7 +106,7 @@ def extract_sentence(
                 t_end = i + len(entry.pattern)
                 used: list[Group] = []
                 arguments = find_arguments(entry, i, t_end, groups, folded, lexicon, context,
-                                       frozenset(at), prior, used)
+                                           frozenset(at), prior, used)
                 if not arguments:
                     if entry.passive:  # "dijatuhi sanksi" without agent: "sanksi" adds nothing
                         covered = max(covered, t_end)

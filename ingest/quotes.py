@@ -40,7 +40,7 @@ _SPEAKER_GAP = 6  # "Chinese Foreign Minister Wang Yi said": words between speak
 
 
 def quote_speaker(groups: list[Group], folded: list[str], t_end: int, target: Group | None,
-                   lexicon: Lexicon) -> Group | None:
+                  lexicon: Lexicon) -> Group | None:
     """The speaker of a quote the trigger stands in, named after it: '"We stand ready to
     assist," a Pentagon spokesman said.'"""
     close = next((j for j in range(t_end, len(folded)) if folded[j] in QUOTES), None)
