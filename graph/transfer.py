@@ -6,16 +6,17 @@ its provenance) with SPARQL through ``RdfStore.select``; nothing is re-extracted
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
+
+from rdflib import URIRef
 
 from geokg.graph.neo4j_schema import KIND_LABELS
 from geokg.graph.neo4j_store import ArticleRows
 from geokg.graph.rdf_store import RdfStore
 
 _ARTICLES = """
-SELECT ?id ?language ?ingested_at ?title ?url ?source ?date ?origin
+SELECT ?g ?id ?language ?ingested_at ?title ?url ?source ?date ?origin
 WHERE {
   GRAPH ?g {
     ?g a geokg:Article ; geokg:articleId ?id .
@@ -43,8 +44,10 @@ WHERE {
 }
 """
 
+# The claims of one article graph (?g is bound): the store is read one article at a time, so
+# memory stays that of one article however large the store.
 _CLAIMS = """
-SELECT ?article ?id ?source ?target ?relation ?modality ?confidence ?symmetric ?plover ?cameo
+SELECT ?g ?article ?id ?source ?target ?relation ?modality ?confidence ?symmetric ?plover ?cameo
        ?cameo_root ?quad ?goldstein ?sentence ?start ?end ?date ?language ?extractor ?trigger
 WHERE {
   GRAPH ?g {
@@ -80,7 +83,8 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def article_rows(store: RdfStore) -> Iterator[ArticleRows]:
-    """Every article of the embedded store with its actors and claims, in id order."""
+    """Every article of the embedded store with its actors and claims, in id order, read one
+    article at a time."""
     actors: dict[str, dict[str, Any]] = {}
     for row in store.select(_ACTORS):
         kind = row["kind"] if row["kind"] in KIND_LABELS else "actor"
@@ -88,27 +92,9 @@ def article_rows(store: RdfStore) -> Iterator[ArticleRows]:
             "id": str(row["id"]), "name": str(row["name"]), "kind": kind,
             "qid": str(row.get("qid") or ""),
         })
-    claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.select(_CLAIMS):
-        props = _clean({
-            "id": row["id"], "relation": row["relation"], "modality": row["modality"],
-            "confidence": float(row["confidence"]), "symmetric": bool(row["symmetric"]),
-            "plover": row["plover"], "cameo": row["cameo"], "cameo_root": row["cameo_root"],
-            "quad": row["quad"], "goldstein": float(row["goldstein"]),
-            "sentence": row["sentence"], "start": int(row["start"]), "end": int(row["end"]),
-            "date": _iso(row.get("date")), "language": row.get("language"),
-            "extractor": row.get("extractor"), "trigger": row.get("trigger"),
-        })
-        # Empty strings are real values for the coding fields (COURTS has no PLOVER code).
-        for key in ("plover", "cameo", "cameo_root", "quad"):
-            props.setdefault(key, str(row[key]))
-        claims[str(row["article"])].append({
-            "source": str(row["source"]), "target": str(row["target"]),
-            "article": str(row["article"]), "props": props,
-        })
     for row in store.select(_ARTICLES):
         article_id = str(row["id"])
-        own = claims.get(article_id, [])
+        own = [_claim(c) for c in store.select(_CLAIMS, {"g": URIRef(str(row["g"]))})]
         ids = sorted({c[k] for c in own for k in ("source", "target")})
         yield ArticleRows(
             article=_clean({
@@ -121,3 +107,20 @@ def article_rows(store: RdfStore) -> Iterator[ArticleRows]:
                     for i in ids],
             claims=own,
         )
+
+
+def _claim(row: dict[str, Any]) -> dict[str, Any]:
+    props = _clean({
+        "id": row["id"], "relation": row["relation"], "modality": row["modality"],
+        "confidence": float(row["confidence"]), "symmetric": bool(row["symmetric"]),
+        "plover": row["plover"], "cameo": row["cameo"], "cameo_root": row["cameo_root"],
+        "quad": row["quad"], "goldstein": float(row["goldstein"]),
+        "sentence": row["sentence"], "start": int(row["start"]), "end": int(row["end"]),
+        "date": _iso(row.get("date")), "language": row.get("language"),
+        "extractor": row.get("extractor"), "trigger": row.get("trigger"),
+    })
+    # Empty strings are real values for the coding fields (COURTS has no PLOVER code).
+    for key in ("plover", "cameo", "cameo_root", "quad"):
+        props.setdefault(key, str(row[key]))
+    return {"source": str(row["source"]), "target": str(row["target"]),
+            "article": str(row["article"]), "props": props}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import click
 
@@ -44,6 +45,7 @@ def cypher(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
               help="Claims per write transaction (default: the store's).")
 def load(batch_size: int | None) -> None:
     """Copy the embedded store into Neo4j (NEO4J_URI); articles already there are skipped."""
+    from geokg.graph.neo4j_store import ArticleRows
     from geokg.graph.transfer import article_rows
 
     embedded = current_store()  # no --store here: always the embedded store
@@ -51,15 +53,21 @@ def load(batch_size: int | None) -> None:
     try:
         if batch_size:
             store.batch_size = batch_size
-        items = list(article_rows(embedded))
-        results = store.write_rows(items)
+        sizes: list[int] = []  # the claims of each article, in order: articles stream by
+
+        def counted() -> Iterator[ArticleRows]:
+            for item in article_rows(embedded):
+                sizes.append(len(item.claims))
+                yield item
+
+        results = store.write_rows(counted())
         counts = store.stats()
     finally:
         store.close()
         embedded.close()
-    new = [item for item, ok in zip(items, results, strict=True) if ok]
-    click.echo(f"articles: {len(new)} new, {len(items) - len(new)} unchanged; relations added: "
-               f"{sum(len(item.claims) for item in new)}")
+    new = [size for size, ok in zip(sizes, results, strict=True) if ok]
+    click.echo(f"articles: {len(new)} new, {len(sizes) - len(new)} unchanged; relations added: "
+               f"{sum(new)}")
     click.echo(f"neo4j: {counts['articles']} articles, {counts['actors']} actors, "
                f"{counts['relations']} relations")
 
