@@ -244,29 +244,51 @@ def summary_quads(facts: Iterable[ClaimFacts]) -> Iterator[ox.Quad]:
 
 # ---------------------------------------------------------------- incremental change
 
-def read_state(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode) -> DyadState:
-    """The pair's rows as stored (to add new claims to)."""
-    state = DyadState(source, target)
-    for row in _row_nodes(store, source, target):
-        props: dict[str, str] = {}
-        for q in store.quads_for_pattern(row, None, None, SUMMARY_GRAPH):
-            props[q.predicate.value] = q.object.value
-        if props.get(TYPE.value) == RELATION_SUMMARY.value:
-            key = ("relation", props.get(RELATION_NAME.value, ""), props.get(PLOVER.value, ""),
-                   props.get(QUAD.value, ""),
-                   "dated" if FIRST_DATE.value in props else "undated")
-        else:
-            key = ("pair", props.get(QUAD_KIND.value, ""))
-        state.rows[key] = Aggregate(
-            int(props.get(CLAIM_COUNT.value, "0")),
-            _decimal(props.get(GOLDSTEIN_SUM.value, "0")) or Decimal(0),
-            props.get(FIRST_DATE.value), props.get(LAST_DATE.value), props.get(EVIDENCE.value))
+def _read_row(store: ox.Store, row: ox.Term, seen: set[ox.Quad] | None = None
+              ) -> tuple[tuple[str, ...], Aggregate] | None:
+    """One stored summary row: its key and aggregate (None if it is not stored); its quads
+    are added to `seen`."""
+    props: dict[str, str] = {}
+    for q in store.quads_for_pattern(row, None, None, SUMMARY_GRAPH):
+        props[q.predicate.value] = q.object.value
+        if seen is not None:
+            seen.add(q)
+    if not props:
+        return None
+    if props.get(TYPE.value) == RELATION_SUMMARY.value:
+        key = ("relation", props.get(RELATION_NAME.value, ""), props.get(PLOVER.value, ""),
+               props.get(QUAD.value, ""),
+               "dated" if FIRST_DATE.value in props else "undated")
+    else:
+        key = ("pair", props.get(QUAD_KIND.value, ""))
+    return key, Aggregate(
+        int(props.get(CLAIM_COUNT.value, "0")),
+        _decimal(props.get(GOLDSTEIN_SUM.value, "0")) or Decimal(0),
+        props.get(FIRST_DATE.value), props.get(LAST_DATE.value), props.get(EVIDENCE.value))
+
+
+def read_rows(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode,
+              keys: Iterable[tuple[str, ...]], seen: set[ox.Quad]) -> DyadState:
+    """The pair's stored rows for these keys only, their quads added to `seen`. A row's IRI
+    is derived from its key, so each is one subject lookup: an article's cost does not grow
+    with how many rows a hub pair (USA, CHN) has gathered."""
+    state, dyad = DyadState(source, target), dyad_iri(source, target)
+    for key in keys:
+        found = _read_row(store, _row_iri(dyad, key), seen)
+        if found is not None:
+            state.rows[found[0]] = found[1]
     return state
 
 
 def _row_nodes(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode) -> set[ox.Term]:
     return {q.subject for q in store.quads_for_pattern(
         None, DYAD_OF, dyad_iri(source, target), SUMMARY_GRAPH)}
+
+
+def _has_rows(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode) -> bool:
+    # Stops at the first row: a hub pair's rows are not all read.
+    return any(True for _ in store.quads_for_pattern(
+        None, DYAD_OF, dyad_iri(source, target), SUMMARY_GRAPH))
 
 
 def stored_row_quads(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode
@@ -296,10 +318,12 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
     for f in added:
         by_pair[(f.source, f.target)].append(f)
     losing = {(f.source, f.target) for f in removed}
-    final: dict[tuple[ox.NamedNode, ox.NamedNode], bool] = {}
+    final: dict[tuple[ox.NamedNode, ox.NamedNode], bool | None] = {}
     for pair in set(by_pair) | losing:
         s, o = pair
         if pair in losing:
+            # Recomputed from the claims left: MIN/MAX cannot be taken back. (Reads the pair's
+            # claims: a replacement costs more for a hub pair; plain additions do not.)
             state = DyadState(s, o)
             remaining = pair_claims(store, s, o, dropped) + by_pair.get(pair, [])
             for f in remaining:
@@ -307,19 +331,29 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
             delete.update(claim_link(f) for f in removed if (f.source, f.target) == pair)
             if not remaining:
                 delete.update(dyad_node_quads(s, o))
+            old = stored_row_quads(store, s, o)
         else:
-            state = read_state(store, s, o)
+            # Only the rows the new claims fall in change: read and rewrite those.
+            keys = {k for f in by_pair[pair] if f.counted for k in (relation_key(f), pair_key(f))}
+            old = set()
+            state = read_rows(store, s, o, keys, old)
             for f in by_pair[pair]:
                 state.add(f)
         insert.update(claim_link(f) for f in by_pair.get(pair, []))
         if by_pair.get(pair):
             insert.update(dyad_node_quads(s, o))
-        old, new = stored_row_quads(store, s, o), state.quads()
+        new = state.quads()
         delete.update(old - new)
         insert.update(new - old)
-        final[pair] = bool(state.rows)
+        # Has rows after the change: known for a recomputed pair and for one that got a
+        # counted claim; None (unknown, not read) for one that got only uncounted claims.
+        final[pair] = bool(state.rows) if pair in losing or state.rows else None
     for s, o in {tuple(sorted(p, key=lambda t: t.value)) for p in final if p[0] != p[1]}:
-        linked = any(final[p] if p in final else bool(_row_nodes(store, *p))
-                     for p in ((s, o), (o, s)))
-        (insert if linked else delete).update(links(s, o))
+        both = ((s, o), (o, s))
+        if any(final.get(p) for p in both):
+            insert.update(links(s, o))
+        elif any(p in losing for p in both) and not any(
+                _has_rows(store, *p) for p in both if final.get(p) is None):
+            delete.update(links(s, o))
+        # Otherwise neither direction lost a claim nor gained a counted one: links unchanged.
     return delete - insert, insert
