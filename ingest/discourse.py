@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from geokg.ingest.groups import Group
 from geokg.ingest.lexicon import Lexicon
 from geokg.ingest.mentions import Mention
-from geokg.ingest.quotes import quote_open_after, quoted_positions
+from geokg.ingest.quotes import quote_marks
 from geokg.ingest.sentences import Sentence
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class ArticleContext:
         """The speaker of a quote that runs on into later sentences: the subject, outside the
         quote, of a sentence that speaks or opens one ("X anunciou … \"…"); a sentence of plain
         narration ends it."""
-        inside = quoted_positions(folded, self.in_quote)
+        inside, open_after = quote_marks(folded, self.in_quote)
         quoting = any(inside)  # (a lone opening mark at the end belongs to the next one)
         speaking = any(t in lexicon.speech_verbs for t in folded)
         outside = [g for g in subjects if not inside[g.start]]
@@ -71,7 +71,7 @@ class ArticleContext:
             self.speaker = outside[0]
         elif not (speaking or quoting) and not self.in_quote:
             self.speaker = None
-        self.in_quote = quote_open_after(folded, self.in_quote)
+        self.in_quote = open_after
         self.quote_run = self.quote_run + 1 if self.in_quote else 0
         if self.quote_run > _MAX_QUOTE_RUN:
             self.in_quote, self.speaker, self.quote_run = False, None, 0
@@ -212,10 +212,10 @@ def continued_voice(groups: list[Group], folded: list[str], lexicon: Lexicon,
     quote paragraph running on. Only when every actor named stands inside the quote."""
     if context.speaker is None or not lexicon.speech_verbs:
         return None
-    inside = quoted_positions(folded, context.in_quote)
+    inside, open_after = quote_marks(folded, context.in_quote)
     if not any(inside) or any(not inside[g.start] for g in groups):
         return None
-    closes = quote_open_after(folded, context.in_quote) is False
+    closes = not open_after
     attributed = any(t in lexicon.speech_verbs for i, t in enumerate(folded) if not inside[i])
     if closes and not attributed and not context.in_quote:
         return None  # a short quoted phrase in narration ('called it a "provocation"')

@@ -12,18 +12,10 @@ _QUOTE_OPENERS = frozenset({"«", "„"})
 _QUOTE_CLOSERS = frozenset({"»", "”"})
 
 
-def quoted_positions(folded: list[str], open_before: bool) -> list[bool]:
+def quote_marks(folded: list[str], open_before: bool) -> tuple[list[bool], bool]:
     """For each word, whether it stands inside a quote (one may run on from the sentences
-    before). Apostrophes are left out: "d'Ivoire" opens nothing."""
-    return _quote_walk(folded, open_before)[0]
-
-
-def quote_open_after(folded: list[str], open_before: bool) -> bool:
-    """Whether a quote is still open at the end of the sentence."""
-    return _quote_walk(folded, open_before)[1]
-
-
-def _quote_walk(folded: list[str], open_before: bool) -> tuple[list[bool], bool]:
+    before), and whether a quote is still open at the end of the sentence. Apostrophes are
+    left out: "d'Ivoire" opens nothing."""
     inside, state = [], open_before
     for token in folded:
         if token in _QUOTE_OPENERS:
