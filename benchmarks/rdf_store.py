@@ -586,14 +586,18 @@ def main(argv: list[str] | None = None) -> int:
     registry = default_registry()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="geokg-rdfbench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    if args.ingest_breakdown:
-        breakdown = ingest_breakdown(workdir / "breakdown", args.ingest_breakdown, registry)
-        print_breakdown(breakdown)
+
+    def finish(figures: object) -> int:
         if args.json:
-            args.json.write_text(json.dumps(breakdown, indent=2), encoding="utf-8")
+            args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
         return 0
+
+    if args.ingest_breakdown:
+        breakdown = ingest_breakdown(workdir / "breakdown", args.ingest_breakdown, registry)
+        print_breakdown(breakdown)
+        return finish(breakdown)
     started = time.perf_counter()
     # The tiny stage finds the pathological queries (over 2 s at 200 relations) so that the
     # larger stores do not spend minutes on them.
@@ -626,11 +630,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs; {RELATIONS_PER_ARTICLE} relations an article; "
           f"total {time.perf_counter() - started:.0f} s")
     print_report(results)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    if not args.workdir:
-        shutil.rmtree(workdir, ignore_errors=True)
-    return 0
+    return finish(results)
 
 
 if __name__ == "__main__":
