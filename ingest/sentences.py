@@ -10,6 +10,7 @@ from functools import cache
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,16 @@ class Sentence:
     token_starts: tuple[int, ...]  # offsets of the tokens relative to `start`
 
 
+# A full stop after a closing quote or bracket is a token of its own in every language: the
+# Arabic rules kept "التدخل»." whole, so the sentence ran on into the next one.
+_CLOSING_STOP = r"(?<=[»”\"'\)\]])[.!?؟]"
+
+
 @cache
 def pipeline(language: str) -> Language:
     nlp = spacy.blank(language)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(
+        [*nlp.Defaults.suffixes, _CLOSING_STOP]).search
     nlp.add_pipe("sentencizer")
     return nlp
 
