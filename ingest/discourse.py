@@ -30,6 +30,7 @@ class ArticleContext:
     last_group: tuple[str, ...] | None = None  # what "these countries" refers to
     by_size: dict[int, tuple[str, ...]] = field(default_factory=dict)  # "the three countries"
     topic: str | None = None  # the article's main actor
+    last_agent: str | None = None  # the actor of the last act told: what "the move" stands for
     # who speaks in the quote running now: the subject of the sentence that introduced it
     speaker: Group | None = None
     in_quote: bool = False  # whether a quote opened before this sentence is still open
@@ -82,6 +83,8 @@ class ArticleContext:
         Jerman"): the first relation of the actor the sentence opens with (its main clause's,
         not that of a clause further on)."""
         opener = set(groups[0].states) if groups else set()
+        if candidates:
+            self.last_agent = candidates[0].source
         first = next((c for c in candidates if c.source in opener
                       or (c.symmetric and c.target in opener)), None)
         if first is None:
@@ -117,13 +120,14 @@ def resolve_anaphora(
     context: ArticleContext,
 ) -> list[Mention]:
     """Mentions for "the two countries" (the pair named before), "these countries" (the last
-    group named) and "the country" (the last subject)."""
+    group named), "the country" (the last subject) and "the move" (the last act's actor)."""
     referents = (
         (lexicon.pair_anaphora, context.pair() or ()),
         *((p, context.by_size.get(n)) for n, p in lexicon.counted_anaphora.items()),
         (lexicon.group_anaphora, context.last_group),
         (lexicon.singular_anaphora,
          context.last_subject.states if context.last_subject else None),
+        (lexicon.act_anaphora, (context.last_agent,) if context.last_agent else None),
     )
     # the pair may also be named earlier in the same sentence
     referents = tuple((p, r) for p, r in referents
@@ -156,6 +160,11 @@ def resolve_anaphora(
                                            if not s.startswith("IGO:")), ())
                     if (patterns is lexicon.pair_anaphora and i > 0
                             and folded[i - 1] in lexicon.anaphor_blockers):
+                        continue
+                    if patterns is lexicon.act_anaphora and not any(
+                            m.end <= i for m in mentions):
+                        # "the move" is what someone named before it reacts to; as a subject
+                        # ("This decision does not help peace") it is no actor
                         continue
                     if patterns is lexicon.pair_anaphora:
                         # "relations between Russia and the U.S. … the two former adversaries

@@ -184,6 +184,8 @@ class Lexicon:
     # "tiga negara" / "the three countries": the last group of that many actors
     counted_anaphora: dict[int, PatternSet] = field(default_factory=dict)
     singular_anaphora: PatternSet = field(default_factory=_none)  # "negara tersebut"
+    # "keputusan ini", "the move": an act told before stands for the actor who did it
+    act_anaphora: PatternSet = field(default_factory=_none)
     # "negara": a pair anaphor with one of these words ("kedua negara") names two states, never
     # an organisation ("kedua belah pihak" may be Indonesia and the EU)
     state_nouns: frozenset[str] = frozenset()
@@ -453,6 +455,7 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         group_anaphora=patterns(grammar.get("group_anaphora", [])),
         counted_anaphora=_counted(grammar.get("counted_anaphora", {}), patterns),
         singular_anaphora=patterns(grammar.get("singular_anaphora", [])),
+        act_anaphora=patterns(grammar.get("act_anaphora", [])),
         state_nouns=frozenset(fold(w) for w in grammar.get("state_nouns", [])),
         appositives=patterns(grammar.get("appositives", [])),
         speech_verbs=frozenset(fold(w) for w in grammar.get("speech_verbs", [])),

@@ -583,3 +583,31 @@ def test_german_clause_order_passives_and_compounds(text: str, expected: list[tu
 def test_quote_speakers_pronouns_and_appositions(text: str, language: str,
                                                 expected: list[tuple[str, ...]]):
     assert triples(text, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "the move" reacted to stands for the actor of the act told before it
+        ("Amerika Serikat menjatuhkan sanksi baru terhadap Iran. Teheran mengecam langkah "
+         "tersebut.", "id",
+         [("USA", "SANCTIONS", "IRN", "asserted"), ("IRN", "CRITICIZES", "USA", "asserted")]),
+        ("Jepang menawarkan bantuan kepada Filipina. Manila menyambut baik tawaran itu.", "id",
+         [("JPN", "OFFERS_AID_TO", "PHL", "asserted"), ("PHL", "PRAISES", "JPN", "asserted")]),
+        ("The United States imposed new sanctions on Iran on Monday. Tehran condemned the move.",
+         "en", [("USA", "SANCTIONS", "IRN", "asserted"), ("IRN", "CONDEMNS", "USA", "asserted")]),
+        ("Os Estados Unidos impuseram sanções ao Irã. Teerã criticou a medida.", "pt",
+         [("USA", "SANCTIONS", "IRN", "asserted"), ("IRN", "CRITICIZES", "USA", "asserted")]),
+        ("Die USA verhängten Sanktionen gegen den Iran. Teheran verurteilte den Schritt.", "de",
+         [("USA", "SANCTIONS", "IRN", "asserted"), ("IRN", "CONDEMNS", "USA", "asserted")]),
+        ("فرضت الولايات المتحدة عقوبات على إيران. وأدانت طهران هذه الخطوة.", "ar",
+         [("USA", "SANCTIONS", "IRN", "asserted"), ("IRN", "CONDEMNS", "USA", "asserted")]),
+        # as a subject, the act is no actor
+        ("Amerika Serikat menjatuhkan sanksi baru terhadap Iran. Langkah tersebut mengancam "
+         "Jepang.", "id", [("USA", "SANCTIONS", "IRN", "asserted")]),
+        # with no act told before, nothing stands for it
+        ("Tehran condemned the move.", "en", []),
+    ],
+)
+def test_act_anaphora(text: str, language: str, expected: list[tuple[str, ...]]):
+    assert triples(text, language) == sorted(expected)
