@@ -45,7 +45,9 @@ def build_groups(mentions: list[Mention], folded: list[str], lexicon: Lexicon) -
                     or _conjoined_title(g, lexicon)
                     or (g in lexicon.conjunction_articles and k > 0
                         and gap[k - 1] in lexicon.conjunctions) for k, g in enumerate(gap))
-        ) or (gap is not None and len(gap) == 1 and gap[0] in lexicon.pair_joiners) or (
+        ) or (gap is not None and len(gap) == 1 and gap[0] in lexicon.pair_joiners
+              # "Egyptian-American" is one person's two nationalities, not a pair
+              and not (prev.adjective and m.kind == "adjective")) or (
             gap == [] and _clitic_conjoined(folded[m.start], lexicon)) or (
             gap == [] and lexicon.adjective_pairs and prev is not None and prev.adjective
             and m.kind == "adjective" and prev.states != m.states)

@@ -10,7 +10,7 @@ from functools import cache
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,9 @@ class Sentence:
 # A full stop after a closing quote or bracket is a token of its own in every language: the
 # Arabic rules kept "التدخل»." whole, so the sentence ran on into the next one.
 _CLOSING_STOP = r"(?<=[»”\"'\)\]])[.!?؟]"
+# A hyphen after an abbreviation's full stop joins two names: "U.S.-China" is "U.S.", "-",
+# "China" (the default rules split a hyphen only between letters)
+_ABBREVIATION_HYPHEN = r"(?<=\.)[-–](?=[A-Z])"
 
 
 @cache
@@ -32,6 +35,8 @@ def pipeline(language: str) -> Language:
     nlp = spacy.blank(language)
     nlp.tokenizer.suffix_search = compile_suffix_regex(
         [*nlp.Defaults.suffixes, _CLOSING_STOP]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, _ABBREVIATION_HYPHEN]).finditer
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -332,3 +332,25 @@ def test_a_noun_owned_by_a_pronoun_after_and_is_not_the_act_of_the_actor_before(
     assert ("IGO:UN", "REJECTS", "VNM", "asserted") not in rels
     assert triples("Japan reaffirmed its support for Vietnam.", "en") == [
         ("JPN", "SUPPORTS", "VNM", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names joined by a hyphen before a mutual noun are its two sides
+        ("Russia-Ukraine talks resumed in Istanbul.", [("RUS", "MEETS", "UKR", "asserted")]),
+        ("The China–Russia partnership deepened.",
+         [("CHN", "COOPERATES_WITH", "RUS", "asserted")]),
+        # (also after an abbreviation: "U.S.-China"), and a trade war is waged with tariffs
+        ("The U.S.-China trade war hurt exporters.",
+         [("USA", "IMPOSES_TARIFFS_ON", "CHN", "asserted")]),
+        ("A trade war between Japan and South Korea escalated.",
+         [("JPN", "IMPOSES_TARIFFS_ON", "KOR", "asserted")]),
+        # two nationalities of one person are no pair
+        ("Egypt released the Egyptian-American activist.", []),
+        # "U.S.-led" stays one word: no second actor
+        ("U.S.-led forces struck Iraq.", [("USA", "ATTACKS", "IRQ", "asserted")]),
+    ],
+)
+def test_hyphenated_pairs(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "en") == sorted(expected)
