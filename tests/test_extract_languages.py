@@ -611,3 +611,23 @@ def test_quote_speakers_pronouns_and_appositions(text: str, language: str,
 )
 def test_act_anaphora(text: str, language: str, expected: list[tuple[str, ...]]):
     assert triples(text, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threatened sanction is a threat (CAMEO 1312), not an intended sanction
+        ("Trump mengancam akan menaikkan tarif bagi Meksiko.",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "MEX", "asserted")]),
+        ("Thailand dan Kamboja berperang. Sebelumnya, Trump mengancam akan menaikkan tarif "
+         "perdagangan bagi kedua negara.",
+         [("THA", "FIGHTS", "KHM", "asserted"),
+          ("USA", "THREATENS_SANCTIONS_AGAINST", "THA", "asserted"),
+          ("USA", "THREATENS_SANCTIONS_AGAINST", "KHM", "asserted")]),
+        ("China mengancam akan memutus hubungan diplomatik dengan Lituania.",
+         [("CHN", "THREATENS_SANCTIONS_AGAINST", "LTU", "asserted")]),
+        ("Trump mengancam Meksiko.", [("USA", "THREATENS", "MEX", "asserted")]),
+    ],
+)
+def test_indonesian_threatened_sanctions(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "id") == sorted(expected)
