@@ -40,10 +40,16 @@ from geokg.ingest.discourse import (
 from geokg.ingest.groups import Group, build_groups
 from geokg.ingest.lexicon import Lexicon
 from geokg.ingest.mentions import Mention, fold
-from geokg.ingest.modality import clause_modality
+from geokg.ingest.modality import (
+    THREAT,
+    THREAT_OF_FORCE,
+    THREAT_OF_SANCTIONS,
+    clause_modality,
+    threatened_relation,
+)
 from geokg.ingest.sentences import Sentence
 
-_THREAT_OF_FORCE = "THREATENS_FORCE_AGAINST"
+_SPECIFIC_THREATS = frozenset({THREAT_OF_SANCTIONS, THREAT_OF_FORCE})
 
 
 @dataclass(frozen=True)
@@ -116,12 +122,14 @@ def extract_sentence(
                 # directed: "condemned the test carried out by X" is two events
                 pairs = {(a[0], a[1]) for a in arguments} | {(a[1], a[0]) for a in arguments
                                                              if a[2]}
+                modality = entry.modality or clause_modality(folded, i, lexicon, t_end)
                 if last and attached(last[0], i, sentence.tokens, folded, in_mention, lexicon) \
                         and pairs <= last[1]:
                     # The object of the verb before it, between the same actors: "signed an
                     # agreement with", "suspended military aid to" are one event, the verb's;
-                    # unless the verb is a light one ("sent aid to"): then the noun's.
-                    if not last[2]:
+                    # unless the verb is a light one ("sent aid to") or a threat announcing
+                    # it ("mengancam akan menyerang"): then the noun's.
+                    if not last[2] and modality != "threatened":
                         covered = t_end
                         break
                     for key in last[3]:
@@ -130,13 +138,14 @@ def extract_sentence(
                 covered, last = t_end, (t_end, pairs, entry.light, keys)
                 if used:
                     prior = (t_end, used[0])
-                modality = entry.modality or clause_modality(folded, i, lexicon, t_end)
                 trigger = " ".join(sentence.tokens[i:t_end])
                 relation = entry.relation
+                if modality == "threatened":
+                    relation, modality = threatened_relation(relation)
                 if modality == "intended" and ontology.get(relation).plover == "ASSAULT":
                     # "wants to attack", "will bomb": force announced, not used, is a threat
                     # of force (CAMEO 138)
-                    relation = _THREAT_OF_FORCE
+                    relation = THREAT_OF_FORCE
                 for s, t, sym, factor, s_surf, t_surf in arguments:
                     s = entry.acting_organ(s)
                     key = (s, relation, t)
@@ -147,12 +156,21 @@ def extract_sentence(
                         )
                         keys.append(key)
                 break
+    _drop_plain_threats(found)
     kept_pair = context.pair_opening(groups)
     context.note(groups, folded, lexicon)
     context.note_relations(list(found.values()), groups)
     if kept_pair:
         context.last_pair = kept_pair
     return list(found.values())
+
+
+def _drop_plain_threats(found: dict[tuple[str, str, str], Candidate]) -> None:
+    """"drohten dem Iran mit Sanktionen": the threat verb and the sanction it announces are
+    one threat, the specific one (threatened sanctions, force)."""
+    specific = {(s, t) for s, r, t in found if r in _SPECIFIC_THREATS}
+    for key in [k for k in found if k[1] == THREAT and (k[0], k[2]) in specific]:
+        del found[key]
 
 
 def to_relation(

@@ -1,12 +1,17 @@
 """The modality of a trigger from the cue words before it (or, in verb-final clauses, the
-auxiliary after it): negation wins over hypothesis, hypothesis over intention."""
+auxiliary after it): negation wins over hypothesis, hypothesis over a threat, a threat over
+intention. A threatened act ("threatened to impose sanctions", "пригрозили ввести санкции") is
+no modality of its own: the extractor turns it into a threat (threatened_relation)."""
 
 from __future__ import annotations
 
+from geokg.graph import ontology
 from geokg.ingest.groups import CLAUSE_PUNCT, SENTENCE_PUNCT
 from geokg.ingest.lexicon import Lexicon
 
-_MODALITY_ORDER = ("negated", "hypothetical", "intended")
+_MODALITY_ORDER = ("negated", "hypothetical", "threatened", "intended")
+THREAT, THREAT_OF_SANCTIONS, THREAT_OF_FORCE = (
+    "THREATENS", "THREATENS_SANCTIONS_AGAINST", "THREATENS_FORCE_AGAINST")
 _MODALITY_WINDOW = 5
 _FINAL_CLUSTER = 2  # "… fortsetzen werde.": the words of a clause-final verb cluster
 
@@ -23,7 +28,11 @@ def clause_modality(folded: list[str], start: int, lexicon: Lexicon, end: int | 
         if (i > 0 and folded[i - 1].isdigit()) or (i + 1 < len(folded) and folded[i + 1].isdigit()):
             continue  # a date: "on 2 May", "May 5", not "may"
         for name, patterns in lexicon.modality.items():
-            if patterns.longest(folded, i):
+            length = patterns.longest(folded, i)
+            if length and not (name == "threatened" and any(
+                    t in lexicon.conjunctions for t in folded[i + length : start])):
+                # (a threat's act is its complement: in "threatened Israel and attacked its
+                # ships" the attack is a deed of its own)
                 found.add(name)
     if lexicon.verb_final and end is not None:
         # "…, dass die USA die Zusammenarbeit fortsetzen werde": the auxiliary closing a
@@ -37,3 +46,20 @@ def clause_modality(folded: list[str], start: int, lexicon: Lexicon, end: int | 
         if name in found:
             return name
     return "asserted"
+
+
+def threatened_relation(relation: str) -> tuple[str, str]:
+    """The relation and modality of an act a threat announces: a sanction or a cut in
+    relations is threatened sanctions (CAMEO 1312), force is a threat of force (138), any other
+    hostile act a threat (130); a friendly one ("threatened to stop negotiations") is not
+    meant, only held out: hypothetical."""
+    rtype = ontology.get(relation)
+    if rtype.plover == "THREATEN":
+        return relation, "asserted"
+    if rtype.plover == "SANCTION":
+        return THREAT_OF_SANCTIONS, "asserted"
+    if rtype.plover in ("ASSAULT", "MOBILIZE"):
+        return THREAT_OF_FORCE, "asserted"
+    if rtype.quad in ontology.CONFLICT_QUADS:
+        return THREAT, "asserted"
+    return relation, "hypothetical"

@@ -631,3 +631,32 @@ def test_act_anaphora(text: str, language: str, expected: list[tuple[str, ...]])
 )
 def test_indonesian_threatened_sanctions(text: str, expected: list[tuple[str, ...]]):
     assert triples(text, "id") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # an act a threat announces is threatened, not done: sanctions (1312), force (138)
+        ("Die USA drohten dem Iran mit Sanktionen.", "de",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "IRN", "asserted")]),
+        ("وهددت الولايات المتحدة بفرض عقوبات على إيران.", "ar",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "IRN", "asserted")]),
+        ("Trump ameaçou aumentar as tarifas sobre o México.", "pt",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "MEX", "asserted")]),
+        ("Estados Unidos amenazó con imponer sanciones a Irán.", "es",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "IRN", "asserted")]),
+        ("Korea Utara mengancam akan menyerang Jepang.", "id",
+         [("PRK", "THREATENS_FORCE_AGAINST", "JPN", "asserted")]),
+        ("North Korea threatened to attack Japan.", "en",
+         [("PRK", "THREATENS_FORCE_AGAINST", "JPN", "asserted")]),
+        # a friendly act held out in a threat is not meant (the threat is, CAMEO 134)
+        ("Russia threatened to stop negotiations with the United States.", "en",
+         [("RUS", "THREATENS", "USA", "asserted"),
+          ("RUS", "NEGOTIATES_WITH", "USA", "hypothetical")]),
+        # a deed coordinated with a threat is a deed of its own
+        ("Korea Utara mengancam Jepang dan menyerang Korea Selatan.", "id",
+         [("PRK", "THREATENS", "JPN", "asserted"), ("PRK", "ATTACKS", "KOR", "asserted")]),
+    ],
+)
+def test_threatened_acts(text: str, language: str, expected: list[tuple[str, ...]]):
+    assert triples(text, language) == sorted(expected)
