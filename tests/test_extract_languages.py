@@ -660,3 +660,16 @@ def test_indonesian_threatened_sanctions(text: str, expected: list[tuple[str, ..
 )
 def test_threatened_acts(text: str, language: str, expected: list[tuple[str, ...]]):
     assert triples(text, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case nationality adjectives, inflected ("polskich", "libańskie")
+        ("Rosja wydaliła polskich dyplomatów.", [("RUS", "EXPELS", "POL", "asserted")]),
+        ("Minister spraw zagranicznych Polski skrytykował libańskie władze.",
+         [("POL", "CRITICIZES", "LBN", "asserted")]),
+    ],
+)
+def test_polish_adjectives(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "pl") == sorted(expected)
