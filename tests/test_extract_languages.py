@@ -673,3 +673,21 @@ def test_threatened_acts(text: str, language: str, expected: list[tuple[str, ...
 )
 def test_polish_adjectives(text: str, expected: list[tuple[str, ...]]):
     assert triples(text, "pl") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # inflected nationality adjectives of the gazetteer ("katarische", "georgischen")
+        ("Der Iran kritisierte die katarische Regierung.", "de",
+         [("IRN", "CRITICIZES", "QAT", "asserted")]),
+        ("Die Türkei verhandelte mit der georgischen Führung.", "de",
+         [("TUR", "NEGOTIATES_WITH", "GEO", "asserted")]),
+        ("La France a critiqué le gouvernement roumain.", "fr",
+         [("FRA", "CRITICIZES", "ROU", "asserted")]),
+        ("Le ministre danois a rencontré son homologue suédois.", "fr",
+         [("DNK", "MEETS", "SWE", "asserted")]),
+    ],
+)
+def test_german_and_french_adjectives(text: str, language: str, expected: list[tuple[str, ...]]):
+    assert triples(text, language) == sorted(expected)
