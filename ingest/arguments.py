@@ -140,6 +140,9 @@ def _preverbal_agent(t_start: int, groups: list[Group], folded: list[str],
     if not any(folded[j] in lexicon.passive_aux for j in range(lo, t_start)):
         return None
     for group in reversed([g for g in groups if lo <= g.start and g.end <= t_start]):
+        if lexicon.preverbal_markers and any(lexicon.triggers_at(folded, k)
+                                             for k in range(group.end, t_start)):
+            return None  # "伊朗被美国指控向俄罗斯提供": the passive is the verb's before
         if _marker_before(lexicon.agent, lexicon.agent, folded, group.start):
             return group
     return None
@@ -274,7 +277,9 @@ def find_arguments(
     if agent is not None and _marker_before(entry.target_markers, lexicon.agent, folded,
                                             agent.start):
         agent = None  # "forderte von Kiew": a word marking this trigger's target is no agent
-    if agent is None and lexicon.verb_final and lexicon.passive_aux and not entry.noun:
+    if agent is None and (lexicon.verb_final or lexicon.preverbal_markers) \
+            and lexicon.passive_aux and not entry.noun:
+        # (and where objects stand before the verb: "俄罗斯外交官被美国驱逐")
         agent = _preverbal_agent(t_start, groups, folded, lexicon)
     if agent is None and entry.noun and not entry.passive:
         # "a invasão da Ucrânia pela Rússia", "the invasion of Ukraine by Russia": an agent
@@ -318,7 +323,8 @@ def find_arguments(
             if target is not None:
                 target = _coordinated_target(target, entry, groups, folded, lexicon)
         marked_target = target
-        if entry.object_target and (target is None or lexicon.adjacent_object):
+        if entry.object_target and (target is None or lexicon.adjacent_object) and not (
+                lexicon.preverbal_fillers and _preverbal_slot(t_start, folded, lexicon)):
             # (with `adjacent_object` an actor right after the verb is its object before a
             # marked one further on: "سيزور إندونيسيا بعد زيارته إلى الصين")
             adjacent = group_starting(groups, t_end, t_end if target else t_end + _OBJECT_GAP,
@@ -364,8 +370,9 @@ def find_arguments(
             # "визит в Москву премьер-министра Индии": the genitive owner after the target
             owner = group_starting(groups, target.end, target.end + _OWNER_GAP, folded,
                                    lexicon.oblique)
-            if owner is not None and (owner.adjective or any(
+            if owner is not None and (owner.adjective or owner.states == target.states or any(
                     target.end <= j < owner.start for j in triggers)):
+                # ("с президентом Египта Абдель Фаттахом ас-Сиси": the target's own name)
                 owner = None
     elif entry.noun and lexicon.genitive_owner:
         # "введение санкций США против газопровода": with no target named, the actor right
@@ -374,6 +381,13 @@ def find_arguments(
         if owner is not None and (owner.adjective
                                   or any(t_end <= j < owner.start for j in triggers)):
             owner = None
+        if (owner is not None and prior is not None and t_start - prior[0] <= 2 * _ATTACH_GAP
+                and not set(prior[1].states) & set(owner.states)
+                and _object_of_verb(t_start, triggers, groups, folded, lexicon,
+                                    lexicon.reflexive_objects)):
+            # "Россия отвергла обвинения Лондона": London's accusations are aimed at the
+            # subject of the verb rejecting them
+            return _cross(owner, prior[1], rtype.symmetric, 0.7)
     before = t_start - 1
     if before > 0 and folded[before] in lexicon.determiners:
         before -= 1
@@ -404,10 +418,26 @@ def find_arguments(
     # that clause's subject, and owns no actor of the clause before
     opens_clause = (entry.noun and lexicon.topic_owner and t_start > 0
                     and folded[t_start - 1] in CLAUSE_PUNCT)
-    for group in reversed(groups) if owner is None and not opens_clause else ():
+    # "Франция осудила ракетный удар по Киеву": the object of a verb trigger is an event the
+    # subject reacts to, not the subject's own act
+    # (a mutual one keeps the subject as a party: "высоко оценила сотрудничество с Россией")
+    reacted = (entry.noun and lexicon.object_events and owner is None and agent is None
+               and not rtype.symmetric and _object_of_verb(
+                   t_start, triggers, groups, folded, lexicon, lexicon.object_events))
+    for group in reversed(groups) if owner is None and not opens_clause and not reacted else ():
         if group.end > t_start or group is target or group is agent:
             continue
         before = _word_before_name(folded, group.start, lexicon)
+        if lexicon.preverbal_markers and _ends_trigger(folded, group.start - 1, lexicon):
+            before = ""  # the 对 of 反对: "反对美国对台湾的军售", 美国 owns the arms sales
+        if lexicon.preverbal_markers and target is not None:
+            if target.end <= t_start and group.start > target.start:
+                continue  # the subject stands before a pre-verbal target, not in its event
+            if target.start >= t_end and group.end == t_start and before in \
+                    lexicon.preverbal_markers:
+                # "欧盟对俄罗斯入侵乌克兰表示谴责": an actor right before a verb with its own
+                # object after it is that verb's subject, in the event 对 speaks about
+                before = ""
         if before in lexicon.oblique and not (
                 before in lexicon.clause_openers and t_start - group.end <= _OPENER_GAP
                 and not any(t in CLAUSE_PUNCT for t in folded[group.end : t_start])
@@ -418,6 +448,20 @@ def find_arguments(
         subject = group
         break
     subject = owner or subject
+    if (subject is not None and owner is None and agent is None and not entry.noun
+            and t_end < len(folded) and lexicon.inverted_titles.longest(folded, t_end)):
+        # "Москву посетил президент Египта": a title in the nominative right after the verb
+        # opens its subject, and the actor before the verb is its object
+        after = group_starting(groups, t_end, t_end + _OBJECT_GAP, folded, lexicon.oblique)
+        if after is not None and after is not subject and (target is None or target is after):
+            subject, target = after, subject
+    if (subject is None and owner is None and agent is None and not entry.noun
+            and lexicon.impersonal_places
+            and folded[t_start].endswith(lexicon.impersonal_endings)):
+        # "В Кремле заявили", "в Вашингтоне раскритиковали": an impersonal plural verb right
+        # after the seat of power it speaks for
+        subject = next((g for g in groups if g.end == t_start and g.start > 0
+                        and folded[g.start - 1] in lexicon.impersonal_places), None)
     if entry.sentence_subject and owner is None:
         # "اتفق الوزراء ...، داعين إيران": the participle's subject is the sentence's
         subject = next((g for g in groups if g.end <= t_start and g is not target and (
@@ -540,7 +584,7 @@ def find_arguments(
     # "A dan B sepakat": a mutual relation between two actors named right before it. A longer
     # list ("Rusia, Armenia, Belarus dan Kazakhstan") is an enumeration, not a dyad.
     if (subject and rtype.symmetric and len(subject.states) == 2
-            and t_start - subject.end <= _MUTUAL_SUBJECT_GAP
+            and t_start - subject.end <= _MUTUAL_SUBJECT_GAP * lexicon.characters_per_word
             and not any(subject.end <= j < t_start for j in triggers)):
         return _pairs(subject, 0.85)
     if (subject and target is None
@@ -552,7 +596,9 @@ def find_arguments(
             and not (entry.light and not entry.target_markers)
             # "согласился с предложением Минобороны …": the marked slot holds a thing
             and not (lexicon.filled_slot and t_end < len(folded)
-                     and entry.target_markers.longest(folded, t_end))):
+                     and entry.target_markers.longest(folded, t_end))
+            # "美国宣布对台军售，中方…": a pre-verbal marker holding a thing (台, 其, 此)
+            and not _preverbal_slot(t_start, folded, lexicon)):
         # No marked target nearby, in a sentence that names just two actors: the other one
         # further on ("fired with unspecified weapons on the positions of the forces of
         # Azerbaijan"). With more actors named, guessing costs more than it finds.
@@ -597,6 +643,22 @@ def find_arguments(
     return []
 
 
+def _object_of_verb(t_start: int, triggers: frozenset[int], groups: list[Group],
+                    folded: list[str], lexicon: Lexicon, relations: frozenset[str]) -> bool:
+    """Whether the noun at `t_start` is the object of a verb trigger right before it of one
+    of `relations` (`object_events`: condemn, welcome, taking another's act as object; not
+    "agreed to expand trade", whose object is the subject's own act)."""
+    spans = {j for g in groups for j in range(g.start, g.end)}
+    for p in triggers:
+        if not 0 < t_start - p <= 2 * _ATTACH_GAP:
+            continue
+        entries = lexicon.triggers_at(folded, p)
+        if entries and entries[0].relation in relations and attached(
+                p + len(entries[0].pattern), t_start, tuple(folded), folded, spans, lexicon):
+            return True
+    return False
+
+
 def _fronted_clause_subject(groups: list[Group], folded: list[str], t_end: int,
                             target: Group | None) -> Group | None:
     """The actor right after the comma that closes a sentence-initial verb clause (not one
@@ -625,12 +687,22 @@ def _preverbal_target(
     while lo > 0 and folded[lo - 1] not in CLAUSE_PUNCT and folded[lo - 1] not in SENTENCE_PUNCT:
         lo -= 1
     before = [g for g in groups if g.start >= lo and g.end <= t_start]
-    if not before or t_start - before[-1].end > _PREVERBAL_GAP:
+    if not before or t_start - before[-1].end > _PREVERBAL_GAP * lexicon.characters_per_word:
         return None
     last = before[-1]
     marker = folded[last.start - 1] if last.start > 0 else ""
     if marker in lexicon.preverbal_markers and not _ends_trigger(folded, last.start - 1, lexicon):
         return last
+    if _marked_past_relative(last.start, folded, lexicon):
+        return last
+    if lexicon.preverbal_markers and not lexicon.verb_final:
+        # "土耳其对芬兰加入北约表示支持": the marked actor before an event the verb is about
+        marked = next((g for g in reversed(before[:-1]) if g.start > 0
+                       and folded[g.start - 1] in lexicon.preverbal_markers
+                       and not _ends_trigger(folded, g.start - 1, lexicon)), None)
+        if marked is not None and \
+                t_start - marked.end <= _PREVERBAL_GAP * lexicon.characters_per_word:
+            return marked
     end = t_end
     while end < len(folded) and end < t_end + 2 and folded[end] in lexicon.final_auxiliaries:
         end += 1
@@ -640,6 +712,33 @@ def _preverbal_target(
             marker not in lexicon.oblique or entry.target_markers.longest(folded, last.start - 1)):
         return last
     return None
+
+
+_RELATIVE_GAP = 3  # "同来访的哈萨克斯坦总统": the words of a relative clause before a name
+
+
+def _marked_past_relative(start: int, folded: list[str], lexicon: Lexicon) -> bool:
+    """Whether a pre-verbal marker stands before a short relative clause ending right before
+    the name at `start` ("同来访的哈萨克斯坦总统托卡耶夫举行会谈")."""
+    if start < 2 or folded[start - 1] not in lexicon.relativizers:
+        return False
+    gap = _RELATIVE_GAP * lexicon.characters_per_word
+    for j in range(start - 2, max(-1, start - 2 - gap), -1):
+        if folded[j] in CLAUSE_PUNCT or folded[j] in SENTENCE_PUNCT:
+            return False
+        if folded[j] in lexicon.preverbal_markers and not _ends_trigger(folded, j, lexicon):
+            return True
+    return False
+
+
+_SLOT_GAP = 2  # "对台军售", "向其提供": words between the filled slot and the verb
+
+
+def _preverbal_slot(t_start: int, folded: list[str], lexicon: Lexicon) -> bool:
+    """Whether a pre-verbal marker right before the trigger holds a word that fills the
+    target slot without being an actor ("对台军售": 台, Taiwan; "对其制裁": 其, it)."""
+    return any(folded[j] in lexicon.preverbal_markers and folded[j + 1] in lexicon.preverbal_fillers
+               for j in range(max(0, t_start - 2 - _SLOT_GAP), t_start - 1))
 
 
 def _ends_trigger(folded: list[str], j: int, lexicon: Lexicon) -> bool:
@@ -706,10 +805,10 @@ def _foreign_preposition(entry: TriggerEntry, group: Group, folded: list[str],
 
 
 def _cross(source: Group, target: Group, symmetric: bool, factor: float):
-    return [
-        (s, t, symmetric, factor, source.surface, target.surface)
-        for s in source.states for t in target.states if s != t
-    ]
+    pairs = [(s, t) for s in source.states for t in target.states if s != t]
+    if symmetric:  # "Путин и Лукашенко обсудили интеграцию двух стран": each pair once
+        pairs = [(s, t) for k, (s, t) in enumerate(pairs) if (t, s) not in pairs[:k]]
+    return [(s, t, symmetric, factor, source.surface, target.surface) for s, t in pairs]
 
 
 def _pairs(group: Group, factor: float):
@@ -730,7 +829,8 @@ def attached(
     """Whether a trigger at `start` is the object of the trigger ending at `end`: a few words
     apart, with no actor, name, punctuation, preposition or conjunction between ("hit Idlib in
     coordination with" is two events)."""
-    if not 0 <= start - end <= _ATTACH_GAP or folded[start] in lexicon.oblique:
+    if not 0 <= start - end <= _ATTACH_GAP * lexicon.characters_per_word \
+            or folded[start] in lexicon.oblique:
         return False
     return not any(
         j in in_mention or not folded[j].isalnum() or folded[j] in lexicon.oblique

@@ -200,6 +200,15 @@ class Lexicon:
     possessives: frozenset[str] = frozenset()
     modality: dict[str, PatternSet] = field(default_factory=dict)
     window: int = 6
+    # words a modality cue may stand before its trigger ("将与伊朗扩大能源合作": zh counts
+    # characters, and a pre-verbal target stands between)
+    modality_window: int = 5
+    # tokens per word where each character is a token (zh): scales the word gaps of compound
+    # subjects, pre-verbal targets and a light verb's noun ("提供了价值十亿美元的军事援助")
+    characters_per_word: int = 1
+    # words after a pre-verbal marker that fill the target slot without naming an actor
+    # ("对台军售": 台; "对其制裁": 其): no actor after the verb is its target then
+    preverbal_fillers: frozenset[str] = frozenset()
     verb_first: bool = False  # clauses may start with the verb, the subject after it
     # a sentence-initial verb clause ("Lawan China, AS Siapkan …") has the subject after its comma
     fronted_subject: bool = False
@@ -237,6 +246,19 @@ class Lexicon:
     # phrases the far-target guess does not reach past: "warned Kurdish forces not to rely on
     # US protection" (the actor after a negated infinitive is its own, not the warning's)
     far_barriers: PatternSet = field(default_factory=_none)
+    # relations whose verb triggers take another's act as object: a noun trigger right after
+    # one is an event the subject reacts to ("осудила ракетный удар"), not the subject's act
+    object_events: frozenset[str] = frozenset()
+    # relations whose verb triggers take an act aimed at their own subject: "отвергла
+    # обвинения Лондона" (London's accusations against the subject)
+    reflexive_objects: frozenset[str] = frozenset()
+    # nominative titles that, right after a verb, open its subject ("Москву посетил президент
+    # Египта": the actor before the verb is then its object)
+    inverted_titles: PatternSet = field(default_factory=_none)
+    # prepositions of a seat of power before an impersonal plural verb that speaks for it
+    # ("В Кремле заявили": the Kremlin said)
+    impersonal_places: frozenset[str] = frozenset()
+    impersonal_endings: tuple[str, ...] = ()  # of the impersonal verb ("заявили")
     # articles a name may carry outside its mention: a partner preposition before "the" in
     # "with the European Union" still marks it as no subject
     name_articles: frozenset[str] = frozenset()
@@ -372,6 +394,20 @@ def _counted(table: dict[str, int], patterns) -> dict[int, PatternSet]:
     return {count: patterns(phrases) for count, phrases in by_count.items()}
 
 
+def _with_variants(value, table: dict[str, str]):
+    """Every word list of the lexicon, each word also in its variant spelling: written once in
+    simplified Chinese, "对俄罗斯实施制裁" also matches the traditional "對俄羅斯實施制裁"."""
+    if isinstance(value, dict):  # (keys too: "俄乌" of `pair_names` is also "俄烏")
+        spelt_keys = {k.translate(table): v for k, v in value.items()}
+        return {k: _with_variants(v, table) for k, v in {**spelt_keys, **value}.items()}
+    if isinstance(value, list) and all(isinstance(w, str) for w in value):
+        spelt = [w.translate(table) for w in value]
+        return list(dict.fromkeys(value + [w for w in spelt if w not in value]))
+    if isinstance(value, list):
+        return [_with_variants(v, table) for v in value]
+    return value
+
+
 @cache
 def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
     path = directory / f"{language}.toml"
@@ -379,7 +415,13 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         return Lexicon(language)
     with path.open("rb") as handle:
         raw = tomllib.load(handle)
+    # "对對 与與": pairs of a character and its variant
     grammar = raw.get("grammar", {})
+    variants = {pair[0]: pair[1:] for line in grammar.get("character_variants", [])
+                for pair in line.split()}
+    if variants:
+        raw = _with_variants(raw, str.maketrans(variants))
+        grammar = raw.get("grammar", {})
 
     def patterns(words: list[str]) -> PatternSet:
         return PatternSet(tuple(p for p in (_pattern(w, language) for w in words) if p))
@@ -462,6 +504,9 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         possessives=frozenset(fold(w) for w in grammar.get("possessives", [])),
         modality={k: patterns(v) for k, v in raw.get("modality", {}).items()},
         window=int(grammar.get("window", 6)),
+        modality_window=int(grammar.get("modality_window", 5)),
+        characters_per_word=int(grammar.get("characters_per_word", 1)),
+        preverbal_fillers=frozenset(fold(w) for w in grammar.get("preverbal_fillers", [])),
         verb_first=bool(grammar.get("verb_first", False)),
         fronted_subject=bool(grammar.get("fronted_subject", False)),
         verb_second=bool(grammar.get("verb_second", False)),
@@ -478,5 +523,10 @@ def load_lexicon(language: str, directory: Path = LEXICON_DIR) -> Lexicon:
         topic_owner=bool(grammar.get("topic_owner", False)),
         filled_slot=bool(grammar.get("filled_slot", False)),
         far_barriers=patterns(grammar.get("far_barriers", [])),
+        object_events=frozenset(grammar.get("object_events", [])),
+        reflexive_objects=frozenset(grammar.get("reflexive_objects", [])),
+        inverted_titles=patterns(grammar.get("inverted_titles", [])),
+        impersonal_places=frozenset(fold(w) for w in grammar.get("impersonal_places", [])),
+        impersonal_endings=tuple(fold(w) for w in grammar.get("impersonal_endings", [])),
         name_articles=frozenset(fold(w) for w in grammar.get("name_articles", [])),
     )

@@ -12,12 +12,11 @@ from geokg.ingest.lexicon import Lexicon
 _MODALITY_ORDER = ("negated", "hypothetical", "threatened", "intended")
 THREAT, THREAT_OF_SANCTIONS, THREAT_OF_FORCE = (
     "THREATENS", "THREATENS_SANCTIONS_AGAINST", "THREATENS_FORCE_AGAINST")
-_MODALITY_WINDOW = 5
 _FINAL_CLUSTER = 2  # "… fortsetzen werde.": the words of a clause-final verb cluster
 
 
 def clause_modality(folded: list[str], start: int, lexicon: Lexicon, end: int | None = None) -> str:
-    lo = max(0, start - _MODALITY_WINDOW)
+    lo = max(0, start - lexicon.modality_window)
     for i in range(start - 1, lo - 1, -1):
         # A cue in the clause before belongs to that clause ("tidak sulit ..., dan mendesak").
         if folded[i] in CLAUSE_PUNCT or folded[i] in SENTENCE_PUNCT:
