@@ -22,7 +22,9 @@ DATA_DIR = Path(__file__).parent / "data" / "actors"
 class Name:
     surface: str
     actor: str
-    kind: str  # name, official, short, abbrev, adjective, demonym, capital, metonym, igo, person
+    # name, official, short, abbrev, adjective, demonym, capital, metonym, igo, person, or
+    # combining: a form that exists only before a dash ("российско-", "Sino-")
+    kind: str
     case_sensitive: bool
 
 

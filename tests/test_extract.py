@@ -346,6 +346,8 @@ def test_a_noun_owned_by_a_pronoun_after_and_is_not_the_act_of_the_actor_before(
          [("USA", "IMPOSES_TARIFFS_ON", "CHN", "asserted")]),
         ("A trade war between Japan and South Korea escalated.",
          [("JPN", "IMPOSES_TARIFFS_ON", "KOR", "asserted")]),
+        # a combining form before the dash names its state ("Sino-")
+        ("Sino-US talks resumed in Geneva.", [("CHN", "MEETS", "USA", "asserted")]),
         # two nationalities of one person are no pair
         ("Egypt released the Egyptian-American activist.", []),
         # "U.S.-led" stays one word: no second actor
