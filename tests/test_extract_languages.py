@@ -645,6 +645,8 @@ def test_indonesian_threatened_sanctions(text: str, expected: list[tuple[str, ..
          [("USA", "THREATENS_SANCTIONS_AGAINST", "MEX", "asserted")]),
         ("Estados Unidos amenazó con imponer sanciones a Irán.", "es",
          [("USA", "THREATENS_SANCTIONS_AGAINST", "IRN", "asserted")]),
+        ("США пригрозили ввести санкции против Ирана.", "ru",
+         [("USA", "THREATENS_SANCTIONS_AGAINST", "IRN", "asserted")]),
         ("Korea Utara mengancam akan menyerang Jepang.", "id",
          [("PRK", "THREATENS_FORCE_AGAINST", "JPN", "asserted")]),
         ("North Korea threatened to attack Japan.", "en",
