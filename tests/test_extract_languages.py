@@ -693,3 +693,18 @@ def test_polish_adjectives(text: str, expected: list[tuple[str, ...]]):
 )
 def test_german_and_french_adjectives(text: str, language: str, expected: list[tuple[str, ...]]):
     assert triples(text, language) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arms counted between the verb and its goods; a ban on imports is no coercion
+        ("Prancis akan menjual 42 jet tempur Rafale kepada Indonesia.",
+         [("FRA", "SELLS_ARMS_TO", "IDN", "intended")]),
+        ("India melarang impor minyak sawit dari Malaysia.",
+         [("IND", "BANS_IMPORTS_FROM", "MYS", "asserted")]),
+        ("Jepang akan menjual 10 unit mobil listrik kepada Thailand.", []),
+    ],
+)
+def test_indonesian_arms_sales_and_import_bans(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "id") == sorted(expected)
