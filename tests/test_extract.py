@@ -356,3 +356,18 @@ def test_a_noun_owned_by_a_pronoun_after_and_is_not_the_act_of_the_actor_before(
 )
 def test_hyphenated_pairs(text: str, expected: list[tuple[str, ...]]):
     assert triples(text, "en") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # joining sanctions is imposing them; what is blocked or pledged is not (yet) done
+        ("Brazil will not join the sanctions against Russia.",
+         [("BRA", "SANCTIONS", "RUS", "negated")]),
+        ("Hungary blocked EU aid to Ukraine.", [("IGO:EU", "AIDS", "UKR", "negated")]),
+        ("The Czech prime minister pledged support for Libya.",
+         [("CZE", "SUPPORTS", "LBY", "intended")]),
+    ],
+)
+def test_joined_blocked_and_pledged(text: str, expected: list[tuple[str, ...]]):
+    assert triples(text, "en") == sorted(expected)
