@@ -45,6 +45,7 @@ from geokg.ingest.modality import (
     THREAT_OF_FORCE,
     THREAT_OF_SANCTIONS,
     clause_modality,
+    stronger,
     threatened_relation,
 )
 from geokg.ingest.sentences import Sentence
@@ -122,7 +123,7 @@ def extract_sentence(
                 # directed: "condemned the test carried out by X" is two events
                 pairs = {(a[0], a[1]) for a in arguments} | {(a[1], a[0]) for a in arguments
                                                              if a[2]}
-                modality = entry.modality or clause_modality(folded, i, lexicon, t_end)
+                modality = stronger(entry.modality, clause_modality(folded, i, lexicon, t_end))
                 if last and attached(last[0], i, sentence.tokens, folded, in_mention, lexicon) \
                         and pairs <= last[1]:
                     # The object of the verb before it, between the same actors: "signed an

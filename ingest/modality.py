@@ -47,6 +47,15 @@ def clause_modality(folded: list[str], start: int, lexicon: Lexicon, end: int | 
     return "asserted"
 
 
+def stronger(own: str, cued: str) -> str:
+    """A trigger's own modality ("visitará", a future form: intended) and the one its cue words
+    give: the stronger wins, so "não visitará" is negated without a negated twin of the form."""
+    if not own:
+        return cued
+    rank = {name: k for k, name in enumerate(_MODALITY_ORDER)}
+    return min(own, cued, key=lambda m: rank.get(m, len(rank)))
+
+
 def threatened_relation(relation: str) -> tuple[str, str]:
     """The relation and modality of an act a threat announces: a sanction or a cut in
     relations is threatened sanctions (CAMEO 1312), force is a threat of force (138), any other

@@ -708,3 +708,18 @@ def test_german_and_french_adjectives(text: str, language: str, expected: list[t
 )
 def test_indonesian_arms_sales_and_import_bans(text: str, expected: list[tuple[str, ...]]):
     assert triples(text, "id") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a trigger's own modality (a future form) yields to a stronger cue before it
+        ("Lula visitará a China em maio.", "pt", [("BRA", "VISITS", "CHN", "intended")]),
+        ("O Brasil jamais visitará a China.", "pt", [("BRA", "VISITS", "CHN", "negated")]),
+        ("Se o Brasil visitará a China, o Japão protestará.", "pt",
+         [("BRA", "VISITS", "CHN", "hypothetical")]),
+    ],
+)
+def test_own_modality_yields_to_a_stronger_cue(text: str, language: str,
+                                              expected: list[tuple[str, ...]]):
+    assert triples(text, language) == sorted(expected)
