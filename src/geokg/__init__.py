@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output may change, so provenance says which rules made a triple.
-EXTRACTOR_VERSION = "geokg-rules/0.3.0"
+EXTRACTOR_VERSION = "geokg-rules/0.4.0"
