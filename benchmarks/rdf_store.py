@@ -16,6 +16,7 @@ same SPARQL) and the size on disk.
                                    [--oxrdflib-large 10000] [--workdir DIR] [--json FILE]
                                    [--stores pyoxigraph,oxrdflib,rdflib-memory] [--reuse]
     python benchmarks/rdf_store.py --ingest-breakdown 10000   # where add_article's time goes
+    python benchmarks/rdf_store.py --rebuild STORE [--stale]  # the summary rebuild of a copy
 
 Sizes are in articles (10 relations each). rdflib's SPARQL engine and its memory store cannot
 hold the large store in reasonable time, so (a) is run at --memory-large articles instead."""
@@ -464,6 +465,41 @@ print(json.dumps({"open_s": round(opened - t, 3), "first_ask_s": round(done - op
 """
 
 
+_REBUILD_SNIPPET = r"""
+import json, sys, time
+import pyoxigraph as ox
+from geokg.graph.rdf_summary import MARKER, SUMMARY_GRAPH, SUMMARY_VERSION_PROP
+from geokg.graph.rdf_store import RdfStore
+path, stale = sys.argv[1], sys.argv[2] == "1"
+store = ox.Store(path)
+store.remove(MARKER)
+if stale:  # as after a version change: none of the stored summary can stay
+    store.add(ox.Quad(SUMMARY_GRAPH, SUMMARY_VERSION_PROP, ox.Literal("0"), SUMMARY_GRAPH))
+store.flush()
+del store
+t = time.perf_counter()
+RdfStore(path).close()  # opened without marker: rebuilds the summary
+took = time.perf_counter() - t
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(json.dumps({"rebuild_s": round(took, 1), "peak_rss_mb": round(hwm / 1024)}))
+"""
+
+
+def rebuild_in_fresh_process(store: Path, workdir: Path, stale: bool) -> dict[str, Any]:
+    """Copy `store` (left as it is) and time the rebuild of the copy's summary, forced by
+    deleting the marker (and with `stale`, by a marker of another version)."""
+    copy = workdir / "rebuild-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(store, copy)
+    try:
+        out = subprocess.run([sys.executable, "-c", _REBUILD_SNIPPET, str(copy),
+                              "1" if stale else "0"], capture_output=True, text=True, check=True)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    return {"store": str(store), "stale": stale, **json.loads(out.stdout),
+            "load": os.getloadavg()[0]}
+
+
 def open_in_fresh_process(kind: str, path: Path) -> dict[str, Any]:
     out = subprocess.run([sys.executable, "-c", _OPEN_SNIPPET, kind, str(path)],
                          capture_output=True, text=True, check=True)
@@ -578,6 +614,11 @@ def main(argv: list[str] | None = None) -> int:
                              "(e.g. an older queries/catalog.toml, for before/after figures)")
     parser.add_argument("--ingest-breakdown", type=int, metavar="N",
                         help="only time RdfStore.add_article step by step over N articles")
+    parser.add_argument("--rebuild", type=Path, metavar="STORE",
+                        help="only time the summary rebuild (and its peak memory) of a copy "
+                             "of this pyoxigraph store, forced by deleting the marker")
+    parser.add_argument("--stale", action="store_true",
+                        help="with --rebuild: as after a version change (none of it kept)")
     args = parser.parse_args(argv)
 
     if args.catalog:
@@ -594,6 +635,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
         return 0
 
+    if args.rebuild:
+        figures = rebuild_in_fresh_process(args.rebuild, workdir, args.stale)
+        print(json.dumps(figures))
+        return finish(figures)
     if args.ingest_breakdown:
         breakdown = ingest_breakdown(workdir / "breakdown", args.ingest_breakdown, registry)
         print_breakdown(breakdown)

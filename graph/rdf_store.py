@@ -34,9 +34,8 @@ from geokg.graph.rdf_summary import (
     MARKER,
     SUMMARY_GRAPH,
     facts_from_quads,
-    store_facts,
+    rebuild,
     summary_change,
-    summary_quads,
 )
 from geokg.graph.store import NEW, REPLACED, UNCHANGED, Stored
 
@@ -226,13 +225,10 @@ class RdfStore:
 
     def rebuild_summary(self) -> None:
         """Recompute the summary graph from the claims (after an import or a SPARQL update;
-        on opening a store without one). The rows go in by Oxigraph's bulk loader (fast, not
-        transactional), the marker alone after them: a crash before it leaves a store without
-        marker, whose summary the next open drops and rebuilds."""
-        self.oxigraph.update(f"DROP SILENT GRAPH {SUMMARY_GRAPH}")
-        facts = store_facts(self.oxigraph)
-        self.oxigraph.bulk_extend(q for q in summary_quads(facts) if q != MARKER)
-        self.oxigraph.add(MARKER)
+        on opening a store without one): streamed, only what differs written, in batches
+        (graph.rdf_summary.rebuild), the marker last: a crash before it leaves a store without
+        marker, whose summary the next open rebuilds."""
+        rebuild(self.oxigraph)
         self.oxigraph.flush()
 
     # -- a changed article replaces the versions read from the same origin

@@ -3,9 +3,10 @@
 Summing every claim of a hub actor at query time costs seconds at 100k relations (USA is in a
 third of them). The summary graph (SUMMARY_GRAPH) holds, per ordered pair of actors (a
 `geokg:Dyad`):
-  - a link to each of its claims, any modality (`geokg:dyadClaim`: what a pair is recomputed
-    from when an article is replaced; relations, timeline and evidence still read the claims
-    directly: joined to these links, Oxigraph 0.5 picks a scan and is slower);
+  - a link to each of its claims, any modality (`geokg:dyadClaim`: what a row is recomputed
+    from when an article holding its first or last date or smallest sentence is replaced;
+    relations, timeline and evidence still read the claims directly: joined to these links,
+    Oxigraph 0.5 picks a scan and is slower);
   - for its factual claims (asserted, intended), one `geokg:RelationSummary` per relation name,
     PLOVER category, quad class and dated-or-not (who, ego, new), and one `geokg:PairSummary`
     per quad kind (cooperation, conflict; partners, adversaries, dyads): claim count, exact
@@ -13,7 +14,8 @@ third of them). The summary graph (SUMMARY_GRAPH) holds, per ordered pair of act
   - `a geokg:linkedTo b` both ways when the pair has a factual claim either way (path, ego).
 
 It is derived data: written in the same transaction as each article (graph.rdf_store), rebuilt
-after an import or a SPARQL update, never exported. A claim lacking one of the fields the
+after an import or a SPARQL update (`rebuild`: streamed, writing only what differs), never
+exported. A claim lacking one of the fields the
 queries read (relation name, PLOVER, quad, Goldstein, sentence) is linked but not counted."""
 
 from __future__ import annotations
@@ -291,12 +293,6 @@ def _has_rows(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode) -> bo
         None, DYAD_OF, dyad_iri(source, target), SUMMARY_GRAPH))
 
 
-def stored_row_quads(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode
-                     ) -> set[ox.Quad]:
-    return {q for row in _row_nodes(store, source, target)
-            for q in store.quads_for_pattern(row, None, None, SUMMARY_GRAPH)}
-
-
 def pair_claims(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode,
                 without: set[ox.NamedNode]) -> list[ClaimFacts]:
     """The pair's stored claims, except those in the graphs `without` (being dropped)."""
@@ -307,11 +303,67 @@ def pair_claims(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode,
     return [f for f in facts_from_quads(quads) if (f.source, f.target) == (source, target)]
 
 
+def _subtract(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode,
+              gone: list[ClaimFacts], added: list[ClaimFacts], dropped: set[ox.NamedNode]
+              ) -> tuple[DyadState, set[ox.Quad], bool]:
+    """The pair's rows that lose the claims `gone` (and gain `added`), after the change; their
+    stored quads; whether the pair keeps any row. Counts and sums are taken back; a row whose
+    first or last date or smallest sentence was a lost claim's is recomputed from the pair's
+    claims left (MIN/MAX cannot be taken back): only then is a hub pair's every claim read."""
+    keys = {k for f in gone + added if f.counted for k in (relation_key(f), pair_key(f))}
+    old: set[ox.Quad] = set()
+    state = read_rows(store, source, target, keys, old)
+    redo: set[tuple[str, ...]] = set()
+    for f in gone:
+        if not f.counted:
+            continue
+        date, sentence = f.get("date"), f.get("sentence")
+        for key in (relation_key(f), pair_key(f)):
+            agg = state.rows.get(key)
+            if agg is None:  # not stored as it should be: recomputed
+                redo.add(key)
+                continue
+            agg.claims -= 1
+            agg.goldstein -= _decimal(f.get("goldstein") or "0") or Decimal(0)
+            if (date is not None and date in (agg.first, agg.last)) or sentence == agg.evidence:
+                redo.add(key)
+    for key, agg in list(state.rows.items()):
+        if agg.claims == 0:  # its last claim gone: nothing left to recompute
+            del state.rows[key]
+            redo.discard(key)
+        elif agg.claims < 0:  # more claims gone than it counted: recomputed
+            redo.add(key)
+    if redo:
+        fresh = DyadState(source, target)
+        for f in pair_claims(store, source, target, dropped):
+            if f.counted and (relation_key(f) in redo or pair_key(f) in redo):
+                fresh.add(f)
+        for key in redo:
+            if key in fresh.rows:
+                state.rows[key] = fresh.rows[key]
+            else:
+                state.rows.pop(key, None)
+    for f in added:
+        state.add(f)
+    touched = {_row_iri(dyad_iri(source, target), k) for k in keys}
+    rows_left = bool(state.rows) or any(
+        q.subject not in touched for q in store.quads_for_pattern(
+            None, DYAD_OF, dyad_iri(source, target), SUMMARY_GRAPH))
+    return state, old, rows_left
+
+
+def _keeps_claims(store: ox.Store, source: ox.NamedNode, target: ox.NamedNode,
+                  gone: set[ox.NamedNode]) -> bool:
+    # Stops at the first claim link that stays: a hub pair's links are not all read.
+    return any(q.object not in gone for q in store.quads_for_pattern(
+        dyad_iri(source, target), DYAD_CLAIM, None, SUMMARY_GRAPH))
+
+
 def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[ClaimFacts],
                    dropped: set[ox.NamedNode]) -> tuple[set[ox.Quad], set[ox.Quad]]:
     """(quads to delete, quads to insert) in the summary graph when the claims `added` are
-    written and the graphs `dropped` (holding the claims `removed`) are dropped: pairs that
-    lose claims are recomputed from their remaining claims, the others updated in place."""
+    written and the graphs `dropped` (holding the claims `removed`) are dropped: only the
+    rows the claims fall in are read and rewritten (see _subtract for those losing claims)."""
     delete: set[ox.Quad] = set()
     insert: set[ox.Quad] = set()
     by_pair: dict[tuple[ox.NamedNode, ox.NamedNode], list[ClaimFacts]] = defaultdict(list)
@@ -322,16 +374,11 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
     for pair in set(by_pair) | losing:
         s, o = pair
         if pair in losing:
-            # Recomputed from the claims left: MIN/MAX cannot be taken back. (Reads the pair's
-            # claims: a replacement costs more for a hub pair; plain additions do not.)
-            state = DyadState(s, o)
-            remaining = pair_claims(store, s, o, dropped) + by_pair.get(pair, [])
-            for f in remaining:
-                state.add(f)
-            delete.update(claim_link(f) for f in removed if (f.source, f.target) == pair)
-            if not remaining:
+            gone = [f for f in removed if (f.source, f.target) == pair]
+            state, old, rows_left = _subtract(store, s, o, gone, by_pair.get(pair, []), dropped)
+            delete.update(claim_link(f) for f in gone)
+            if not by_pair.get(pair) and not _keeps_claims(store, s, o, {f.claim for f in gone}):
                 delete.update(dyad_node_quads(s, o))
-            old = stored_row_quads(store, s, o)
         else:
             # Only the rows the new claims fall in change: read and rewrite those.
             keys = {k for f in by_pair[pair] if f.counted for k in (relation_key(f), pair_key(f))}
@@ -345,9 +392,9 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
         new = state.quads()
         delete.update(old - new)
         insert.update(new - old)
-        # Has rows after the change: known for a recomputed pair and for one that got a
+        # Has rows after the change: known for a pair that lost claims and for one that got a
         # counted claim; None (unknown, not read) for one that got only uncounted claims.
-        final[pair] = bool(state.rows) if pair in losing or state.rows else None
+        final[pair] = rows_left if pair in losing else (True if state.rows else None)
     for s, o in {tuple(sorted(p, key=lambda t: t.value)) for p in final if p[0] != p[1]}:
         both = ((s, o), (o, s))
         if any(final.get(p) for p in both):
@@ -357,3 +404,162 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
             delete.update(links(s, o))
         # Otherwise neither direction lost a claim nor gained a counted one: links unchanged.
     return delete - insert, insert
+
+
+# ---------------------------------------------------------------- rebuild
+
+# Quads per write while rebuilding. One Oxigraph transaction holds all its changes in
+# memory: DROP GRAPH of a 100k-relation summary (1.2M quads) took 114 s and 1.6 GB; the bulk
+# loader buffers up to 1M quads a thread. Batches bound both.
+REBUILD_BATCH = 50_000
+
+Pair = tuple[ox.NamedNode, ox.NamedNode]
+
+
+def graph_facts(store: ox.Store) -> Iterator[ClaimFacts]:
+    """Every claim of the store, as store_facts finds them, one graph at a time (index scans of
+    the fields in that graph): only one article's claims are in memory, not the store's."""
+    fields = [(ox.NamedNode(iri), CLAIM if iri == TYPE.value else None) for iri in CLAIM_FIELDS]
+    for graph in list(store.named_graphs()):
+        if isinstance(graph, ox.NamedNode) and graph != SUMMARY_GRAPH:
+            yield from facts_from_quads(
+                q for p, o in fields for q in store.quads_for_pattern(None, p, o, graph))
+
+
+def _dyad_quads(state: DyadState, claims: Iterable[ox.NamedNode]) -> set[ox.Quad]:
+    """What the summary should hold with the pair's dyad or a row as subject."""
+    dyad = dyad_iri(state.source, state.target)
+    return state.quads() | set(dyad_node_quads(state.source, state.target)) | {
+        ox.Quad(dyad, DYAD_CLAIM, c, SUMMARY_GRAPH) for c in claims}
+
+
+def _stored_dyad_quads(store: ox.Store, dyad: ox.NamedNode) -> set[ox.Quad]:
+    out = set(store.quads_for_pattern(dyad, None, None, SUMMARY_GRAPH))
+    for q in store.quads_for_pattern(None, DYAD_OF, dyad, SUMMARY_GRAPH):
+        out.update(store.quads_for_pattern(q.subject, None, None, SUMMARY_GRAPH))
+    return out
+
+
+class _BatchWriter:
+    """Summary quads deleted and inserted in batches of `batch` (each its own write)."""
+
+    def __init__(self, store: ox.Store, batch: int):
+        self.store, self.batch = store, batch
+        self.deletes: list[ox.Quad] = []
+        self.inserts: list[ox.Quad] = []
+
+    def delete(self, quads: Iterable[ox.Quad]) -> None:
+        # One at a time: `quads` may be a scan of the whole summary graph.
+        for q in quads:
+            self.deletes.append(q)
+            if len(self.deletes) >= self.batch:
+                self._delete(self.deletes)
+                self.deletes = []
+
+    def insert(self, quads: Iterable[ox.Quad]) -> None:
+        for q in quads:
+            self.inserts.append(q)
+            if len(self.inserts) >= self.batch:
+                # The bulk loader: fastest for large batches, writes files even for small ones.
+                self.store.bulk_extend(self.inserts)
+                self.inserts = []
+
+    def close(self) -> None:
+        if self.deletes:
+            self._delete(self.deletes)
+        if self.inserts:
+            self.store.extend(self.inserts)
+        self.deletes, self.inserts = [], []
+
+    def _delete(self, quads: list[ox.Quad]) -> None:
+        # Terms as Oxigraph's N-Triples (escaped); every quad is in the summary graph.
+        triples = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self.store.update(f"DELETE DATA {{ GRAPH {SUMMARY_GRAPH} {{ {triples} }} }}")
+        # Else RocksDB keeps the deletions in memory (~1 GB over a whole summary graph).
+        self.store.flush()
+
+
+def _count(store: ox.Store) -> int:
+    solutions = store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {SUMMARY_GRAPH} {{ ?s ?p ?o }} }}")
+    return int(next(iter(solutions))["n"].value)
+
+
+def clear(store: ox.Store, batch: int = REBUILD_BATCH) -> None:
+    """Empty the summary graph, `batch` quads a transaction (DROP GRAPH is one transaction).
+    One scan (a snapshot: deleting does not disturb it), not a `DELETE WHERE` with `LIMIT`
+    per batch: each of those would walk again past the tombstones of the batches before."""
+    writer = _BatchWriter(store, batch)
+    writer.delete(store.quads_for_pattern(None, None, None, SUMMARY_GRAPH))
+    writer.close()
+
+
+def rebuild(store: ox.Store, batch: int = REBUILD_BATCH) -> None:
+    """Make the summary graph what summary_quads would compute from the store's claims, the
+    marker last. The claims are read graph by graph; in memory are the pairs' rows and claim
+    IRIs (the summary, not the claims' fields). Only what differs is written, in batches:
+    after a crash, an import or an update most of the summary is already right. Not one
+    transaction: a crash leaves no marker, so the next open rebuilds again."""
+    store.remove(MARKER)
+    if any(True for _ in store.quads_for_pattern(SUMMARY_GRAPH, SUMMARY_VERSION_PROP, None,
+                                                 SUMMARY_GRAPH)):
+        clear(store, batch)  # another version's summary: nothing in it to keep
+    pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]] = {}
+    for f in graph_facts(store):
+        entry = pairs.get((f.source, f.target))
+        if entry is None:
+            entry = pairs[(f.source, f.target)] = (DyadState(f.source, f.target), [])
+        entry[0].add(f)
+        entry[1].append(f.claim)
+    # First only what is missing (a lookup a quad): when nothing else is stored, as after
+    # a crash or an import, the count shows it and the stored summary is never read.
+    # Otherwise quads to delete too: pair by pair, what is stored against what should be;
+    # if some are still left, no pair reaches them (another shape, an update's own
+    # triples): start afresh.
+    if _insert_missing(store, pairs, batch) != _count(store) \
+            and _write_difference(store, pairs, batch) != _count(store):
+        clear(store, batch)
+        _write_difference(store, pairs, batch)
+    store.add(MARKER)
+
+
+def _links(pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]]) -> set[ox.Quad]:
+    return {q for (s, o), (state, _) in pairs.items() if state.rows and s != o
+            for q in links(s, o)}
+
+
+def _insert_missing(store: ox.Store, pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]],
+                    batch: int) -> int:
+    """Insert the summary quads the store lacks; returns how many it should hold."""
+    writer, expected = _BatchWriter(store, batch), 0
+    for state, claims in pairs.values():
+        new = _dyad_quads(state, claims)
+        expected += len(new)
+        writer.insert(q for q in new if q not in store)
+    new = _links(pairs)
+    writer.insert(q for q in new if q not in store)
+    writer.close()
+    return expected + len(new)
+
+
+def _write_difference(store: ox.Store, pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]],
+                      batch: int) -> int:
+    """Write what the summary lacks and delete what it should not hold, among the quads of
+    the pairs' dyads, their rows, the dyads no claim needs any more and the linkedTo links.
+    Returns how many quads the summary should hold (without the marker)."""
+    writer, expected = _BatchWriter(store, batch), 0
+    stored_dyads = {q.subject for q in store.quads_for_pattern(None, TYPE, DYAD, SUMMARY_GRAPH)}
+    for state, claims in pairs.values():
+        new = _dyad_quads(state, claims)
+        old = _stored_dyad_quads(store, dyad_iri(state.source, state.target))
+        expected += len(new)
+        writer.delete(old - new)
+        writer.insert(new - old)
+    for dyad in stored_dyads - {dyad_iri(*p) for p in pairs}:
+        writer.delete(_stored_dyad_quads(store, dyad))
+    new_links = _links(pairs)
+    old_links = set(store.quads_for_pattern(None, LINKED_TO, None, SUMMARY_GRAPH))
+    writer.delete(old_links - new_links)
+    writer.insert(new_links - old_links)
+    writer.close()
+    return expected + len(new_links)

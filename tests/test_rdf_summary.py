@@ -12,9 +12,14 @@ from geokg.graph import ontology
 from geokg.graph.model import Article, Evidence, Relation
 from geokg.graph.rdf_store import RdfStore
 from geokg.graph.rdf_summary import (
+    DYAD_OF,
+    LINKED_TO,
     MARKER,
     SUMMARY_GRAPH,
     SUMMARY_GRAPH_IRI,
+    SUMMARY_VERSION_PROP,
+    clear,
+    rebuild,
     store_facts,
     summary_quads,
 )
@@ -149,3 +154,76 @@ def test_a_sparql_update_rebuilds_the_summary(tmp_path: Path):
         store.run_sparql("DROP GRAPH <https://w3id.org/geokg/article/a2>", write=True)
         assert summary(store) == recomputed(store) != before
         assert str(MARKER) in summary(store)
+
+
+def test_a_rebuild_in_small_batches_from_nothing_equals_a_recomputation(tmp_path: Path):
+    with filled(tmp_path / "store") as store:
+        store.store_article(*article("a3", CHANGED), origin="https://news.example/feed#1")
+        expected = recomputed(store)
+        for batch in (7, 40):
+            clear(store.oxigraph, batch)
+            assert summary(store) == set()
+            # Batches that do not divide the quad count: a lost remainder would show.
+            rebuild(store.oxigraph, batch)
+            assert summary(store) == expected
+
+
+def test_a_rebuild_repairs_a_stale_summary_writing_only_the_difference(tmp_path: Path):
+    with filled(tmp_path / "store") as store:
+        expected = recomputed(store)
+        ox_store, g = store.oxigraph, SUMMARY_GRAPH
+        rows = list(ox_store.quads_for_pattern(None, DYAD_OF, None, g))
+        links = list(ox_store.quads_for_pattern(None, LINKED_TO, None, g))
+        # A row lost, a link lost, a stale link and a whole dyad of a pair no claim has.
+        ox_store.remove(rows[0])
+        ox_store.remove(links[0])
+        usa, ind = (ox.NamedNode(str(ox_iri(a))) for a in ("USA", "IND"))
+        ox_store.add(ox.Quad(usa, LINKED_TO, ind, g))
+        with RdfStore(tmp_path / "other") as other:  # the quads an (IND, USA) pair once had
+            other.add_article(*article("x", [("IND", "TRADES_WITH", "USA", "asserted", None)]))
+            ox_store.extend(other.oxigraph.quads_for_pattern(None, None, None, g))
+        assert summary(store) != expected
+        rebuild(ox_store, 2)
+        assert summary(store) == expected
+
+
+def test_a_rebuild_drops_what_no_pair_reaches_and_another_versions_summary(tmp_path: Path):
+    with filled(tmp_path / "store") as store:
+        expected = recomputed(store)
+        g, junk = SUMMARY_GRAPH, ox.NamedNode("https://example.org/junk")
+        store.oxigraph.add(ox.Quad(junk, junk, junk, g))
+        rebuild(store.oxigraph, 16)
+        assert summary(store) == expected
+        store.oxigraph.remove(MARKER)
+        store.oxigraph.add(ox.Quad(g, SUMMARY_VERSION_PROP, ox.Literal("0"), g))
+        rebuild(store.oxigraph, 16)
+        assert summary(store) == expected
+
+
+def test_a_replaced_claim_is_taken_back_without_reading_a_pairs_claims(tmp_path: Path,
+                                                                         monkeypatch):
+    import geokg.graph.rdf_summary as rdf_summary
+
+    deal = ("USA", "SIGNS_AGREEMENT_WITH", "JPN", "asserted")
+    with RdfStore(tmp_path / "store") as store:
+        for k, day in enumerate(("2020-01-01", "2021-01-01", "2022-01-01")):
+            store.store_article(*article(f"d{k}", [(*deal, day)]), origin=f"feed#{k}")
+        pair_claims = rdf_summary.pair_claims
+
+        def unread(*args, **kwargs):
+            raise AssertionError("the pair's claims were read")
+
+        # The middle claim holds neither first nor last date nor the smallest sentence: its
+        # count and Goldstein score are subtracted, nothing else read.
+        monkeypatch.setattr(rdf_summary, "pair_claims", unread)
+        store.store_article(*article("d1b", [("CHN", "CRITICIZES", "JPN", "asserted", None)]),
+                            origin="feed#1")
+        assert summary(store) == recomputed(store)
+        # The last one holds the last date: its rows are recomputed from the claims left.
+        monkeypatch.setattr(rdf_summary, "pair_claims", pair_claims)
+        store.store_article(*article("d2b", [(*deal, None)]), origin="feed#2")
+        assert summary(store) == recomputed(store)
+        # The first one: the pair's dated rows lose their last claim and go.
+        store.store_article(*article("d0b", [("IND", "TRADES_WITH", "JPN", "asserted", None)]),
+                            origin="feed#0")
+        assert summary(store) == recomputed(store)
