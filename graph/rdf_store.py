@@ -311,19 +311,23 @@ class RdfStore:
         ]
 
     def run_sparql(self, text: str, params: dict[str, Any] | None = None,
-                   write: bool = False) -> Result | None:
+                   write: bool = False) -> Result | int:
         """Ad-hoc SPARQL from a user: queries run read-only; an update is refused unless
-        `write` is given (then it runs, and nothing is returned)."""
+        `write` is given. An update returns how many quads the store holds more (or, if
+        negative, fewer) after it: a DELETE that matched nothing says so."""
         if is_update(text):
             if not write:
                 raise PermissionError("this is a SPARQL update; it runs only with --write")
             if params:
                 raise ValueError("parameters are not supported in updates")
-            # The update may change claims: the summary is derived again from them.
+            # The update may change claims: the summary is derived again from them (and not
+            # counted: it is derived).
             self.oxigraph.remove(MARKER)
+            before = len(self.oxigraph)
             self.dataset.update(text, initNs={"geokg": str(GEOKG), "rdfs": str(RDFS)})
+            change = len(self.oxigraph) - before
             self.rebuild_summary()
-            return None
+            return change
         return self.query(text, params)
 
     def export(self, fmt: str) -> str:

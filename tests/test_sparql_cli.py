@@ -79,8 +79,21 @@ def test_update_runs_with_write():
     ingest_seed()
     update = 'INSERT DATA { GRAPH <urn:geokg:test> { <urn:a> <urn:b> "c" } }'
     result = run("sparql", update, "--write")
-    assert (result.exit_code, result.output) == (0, "update done\n")
+    assert (result.exit_code, result.output) == (0, "update done: 1 quad more\n")
     assert run("sparql", 'ASK { <urn:a> <urn:b> "c" }').output == "true\n"
+
+
+def test_an_update_says_how_many_quads_it_removed_or_that_it_matched_nothing():
+    ingest_seed()
+    count = 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?c geokg:modality "asserted" } }'
+    asserted = int(run("sparql", count, "--format", "csv").output.split()[1])
+    assert asserted > 0
+    result = run("sparql", 'DELETE WHERE { ?c geokg:modality "no such modality" }', "--write")
+    assert (result.exit_code, result.output) == (0, "update done: no quad more or fewer\n")
+    # (the default graph of an update, as of a query, is the union of the article graphs)
+    result = run("sparql", 'DELETE WHERE { ?c geokg:modality "asserted" }', "--write")
+    assert (result.exit_code, result.output) == (0, f"update done: {asserted} quads fewer\n")
+    assert run("sparql", count, "--format", "csv").output == "n\n0\n"
 
 
 def test_syntax_error_is_one_line():

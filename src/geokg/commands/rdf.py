@@ -50,8 +50,8 @@ def sparql(text: str, params: tuple[str, ...], write: bool, fmt: str) -> None:
         fail(f"SPARQL: {str(exc).splitlines()[0]}")
     finally:
         store.close()
-    if result is None:
-        click.echo("update done")
+    if isinstance(result, int):
+        click.echo(f"update done: {_change(result)}")
     elif result.type == "ASK":
         click.echo("true" if result.askAnswer else "false")
     elif result.type == "SELECT":
@@ -167,3 +167,11 @@ def import_command(file: Path, fmt: str | None) -> None:
 
 
 COMMANDS = [sparql, export, import_command]
+
+
+def _change(quads: int) -> str:
+    """What an update did to the store, net: a pattern that matched nothing shows as such."""
+    if not quads:
+        return "no quad more or fewer"
+    return f"{abs(quads)} quad{'s' if abs(quads) != 1 else ''} {'more' if quads > 0 else 'fewer'}"
+
