@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geokg.ingest.pipeline import extract_article
-
-
-def triples(text: str, language: str, date: str | None = "2021-06-01"):
-    result = extract_article(text, language=language, date=date)
-    return sorted((r.source, r.relation, r.target, r.modality) for r in result.relations)
+from tests.relations import triples
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from geokg.ingest.pipeline import extract_article
-
-ASR, INT, NEG, HYP = "asserted", "intended", "negated", "hypothetical"
+from tests.relations import ASR, INT, NEG
+from tests.relations import triples as relations_of
 
 
 def triples(text: str) -> list[tuple[str, str, str, str]]:
-    result = extract_article(text, language="pt", date="2021-06-01")
-    return sorted((r.source, r.relation, r.target, r.modality) for r in result.relations)
+    return relations_of(text, "pt")
 
 
 BATTERY = [

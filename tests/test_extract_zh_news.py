@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokg.ingest.pipeline import extract_article
+from tests.relations import triples
 
 # asserted, intended (will), negated, hypothetical
 A, W, N, H = "asserted", "intended", "negated", "hypothetical"
@@ -308,6 +308,4 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[t[:12] for t, _ in SENTENCES])
 def test_zh_news_sentence(text: str, expected: list[tuple[str, str, str, str]]) -> None:
-    result = extract_article(text, language="zh", date="2021-06-01")
-    got = sorted((r.source, r.relation, r.target, r.modality) for r in result.relations)
-    assert got == sorted(expected)
+    assert triples(text, "zh") == sorted(expected)
