@@ -47,13 +47,18 @@ def clause_modality(folded: list[str], start: int, lexicon: Lexicon, end: int | 
     return "asserted"
 
 
+_RANK = {name: k for k, name in enumerate(_MODALITY_ORDER)}
+
+
 def stronger(own: str, cued: str) -> str:
     """A trigger's own modality ("visitará", a future form: intended) and the one its cue words
-    give: the stronger wins, so "não visitará" is negated without a negated twin of the form."""
+    give: the stronger wins, so "não visitará" is negated without a negated twin of the form.
+    An own "asserted" is the lexicon's word that cues do not apply ("nunca permitirá" warns)."""
     if not own:
         return cued
-    rank = {name: k for k, name in enumerate(_MODALITY_ORDER)}
-    return min(own, cued, key=lambda m: rank.get(m, len(rank)))
+    if own == "asserted":
+        return own
+    return min(own, cued, key=lambda m: _RANK.get(m, len(_RANK)))
 
 
 def threatened_relation(relation: str) -> tuple[str, str]:

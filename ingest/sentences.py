@@ -1,5 +1,6 @@
-"""Sentence splitting and tokenisation with spaCy's rule-based pipelines (`spacy.blank`):
-no model is downloaded, every supported language works the same way."""
+"""Sentence splitting and tokenisation with spaCy's rule-based pipelines (the language class
+`spacy.blank` builds, with two tokenizer rules added): no model is downloaded, every supported
+language works the same way."""
 
 from __future__ import annotations
 
