@@ -33,7 +33,7 @@ _ABBREVIATION_HYPHEN = r"(?<=\.)[-–](?=[A-Z])"
 @cache
 def pipeline(language: str) -> Language:
     # The extra rules go into the language's defaults, so that the tokenizer is built once:
-    # setting a rule on a built tokenizer reloads its special cases (48k of them for
+    # setting a rule on a built tokenizer reloads its special cases (16k of them for
     # Indonesian: seconds of start-up each time).
     base = get_lang_class(language)
     defaults = type("Defaults", (base.Defaults,), {
