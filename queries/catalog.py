@@ -40,6 +40,8 @@ class Param:
 # What a period parameter means: how many characters of an ISO date name the period.
 PERIODS = {"month": 7, "year": 4}
 QUAD_FILTERS = ("all", "conflict", "cooperation")
+# CAMEO's APPEAL (02): the relation types with no PLOVER category, asked for as a category
+APPEAL = "APPEAL"
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ def canonical(param: Param, value: str) -> Any:
         return actor
     if param.kind == "relation":
         name = value.strip().upper().replace("-", "_").replace(" ", "_")
-        categories = {rt.plover for rt in ontology.relation_types().values()}
+        # (CAMEO's APPEAL, 02, is the group of the types with no PLOVER category)
+        categories = {rt.plover or APPEAL for rt in ontology.relation_types().values()}
         if name not in ontology.relation_types() and name not in categories:
             raise QueryError(f"unknown relation type {value!r} (see `geokg relations`)")
         return name

@@ -50,8 +50,9 @@ ARTICLES = [
 # Sample values per parameter kind; a new kind fails the test until it is given some here.
 SAMPLES = {
     "actor": ["CHN", "RUS", "IND", "USA", "IDN", "IGO:UNHRC", "DEU"],
+    # (APPEAL: CAMEO's 02, the types with no PLOVER category)
     "relation": ["SELLS_ARMS_TO", "COOPERATES_WITH", "CRITICIZES", "AGREE", "SANCTIONS",
-                 "TRADES_WITH", "MEETS"],
+                 "TRADES_WITH", "MEETS", "APPEAL"],
     # Canonical values, as CannedQuery.bind makes them: a period is its date prefix length.
     "period": [7, 4],
     "date": ["2019-12-31", "2021-04-01"],

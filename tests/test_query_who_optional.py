@@ -49,6 +49,16 @@ def test_who_category_without_actor_is_ordered_by_count_source_target():
                           if line.startswith("source") or ",USA," in line]
 
 
+def test_who_appeal_takes_the_cameo_02_types():
+    run("ingest", str(SEED))
+    courting = run("query", "who", "COURTS", "--format", "csv").output.splitlines()
+    assert courting[1].startswith("USA,United States,COURTS,RUS,1,2020-10-15,")
+    # the seed's one CAMEO 02 relation: the US courts Russia
+    appeal = run("query", "who", "APPEAL", "--format", "csv").output.splitlines()
+    assert appeal == [courting[0], courting[1].replace(",COURTS,", ",APPEAL,")]
+    assert run("query", "who", "appeal", "Russia", "--format", "csv").output.splitlines() == appeal
+
+
 @pytest.mark.parametrize("args", [["who"], ["who", "ACCUSE", "USA", "CHN"]])
 def test_who_takes_one_or_two_values(args: list[str]):
     result = CliRunner().invoke(main, ["query", *args])
