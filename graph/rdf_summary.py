@@ -117,15 +117,6 @@ def _facts(graph: ox.NamedNode, claim: ox.Term, values: dict[str, ox.Term]) -> C
     return ClaimFacts(graph, claim, source, target, rest)
 
 
-def store_facts(store: ox.Store) -> list[ClaimFacts]:
-    """Every claim of the store, read one predicate at a time (index scans)."""
-    def quads() -> Iterator[ox.Quad]:
-        for iri in CLAIM_FIELDS:
-            obj = CLAIM if iri == str(RDF.type) else None
-            yield from store.quads_for_pattern(None, ox.NamedNode(iri), obj, None)
-    return facts_from_quads(quads())
-
-
 # ---------------------------------------------------------------- aggregates and rows
 
 @dataclass
@@ -227,20 +218,40 @@ def links(a: ox.NamedNode, b: ox.NamedNode) -> list[ox.Quad]:
     return [ox.Quad(a, LINKED_TO, b, SUMMARY_GRAPH), ox.Quad(b, LINKED_TO, a, SUMMARY_GRAPH)]
 
 
+Pair = tuple[ox.NamedNode, ox.NamedNode]
+PairStates = dict[Pair, tuple[DyadState, list[ox.NamedNode]]]
+
+
+def pair_states(facts: Iterable[ClaimFacts]) -> PairStates:
+    """Per ordered pair of actors of these claims: its rows and its claims' IRIs."""
+    pairs: PairStates = {}
+    for f in facts:
+        entry = pairs.get((f.source, f.target))
+        if entry is None:
+            entry = pairs[(f.source, f.target)] = (DyadState(f.source, f.target), [])
+        entry[0].add(f)
+        entry[1].append(f.claim)
+    return pairs
+
+
+def _dyad_quads(state: DyadState, claims: Iterable[ox.NamedNode]) -> set[ox.Quad]:
+    """What the summary should hold with the pair's dyad or a row as subject."""
+    dyad = dyad_iri(state.source, state.target)
+    return state.quads() | set(dyad_node_quads(state.source, state.target)) | {
+        ox.Quad(dyad, DYAD_CLAIM, c, SUMMARY_GRAPH) for c in claims}
+
+
+def _links(pairs: PairStates) -> set[ox.Quad]:
+    return {q for (s, o), (state, _) in pairs.items() if state.rows and s != o
+            for q in links(s, o)}
+
+
 def summary_quads(facts: Iterable[ClaimFacts]) -> Iterator[ox.Quad]:
     """The whole summary of these claims (a rebuild), the version marker last."""
-    states: dict[tuple[ox.NamedNode, ox.NamedNode], DyadState] = {}
-    for f in facts:
-        state = states.get((f.source, f.target))
-        if state is None:
-            state = states[(f.source, f.target)] = DyadState(f.source, f.target)
-            yield from dyad_node_quads(f.source, f.target)
-        yield claim_link(f)
-        state.add(f)
-    for (s, o), state in states.items():
-        yield from state.quads()
-        if state.rows and s != o:
-            yield from links(s, o)
+    pairs = pair_states(facts)
+    for state, claims in pairs.values():
+        yield from _dyad_quads(state, claims)
+    yield from _links(pairs)
     yield MARKER
 
 
@@ -413,24 +424,14 @@ def summary_change(store: ox.Store, added: list[ClaimFacts], removed: list[Claim
 # loader buffers up to 1M quads a thread. Batches bound both.
 REBUILD_BATCH = 50_000
 
-Pair = tuple[ox.NamedNode, ox.NamedNode]
-
-
 def graph_facts(store: ox.Store) -> Iterator[ClaimFacts]:
-    """Every claim of the store, as store_facts finds them, one graph at a time (index scans of
-    the fields in that graph): only one article's claims are in memory, not the store's."""
+    """Every claim of the store, one graph at a time (index scans of the fields in that graph):
+    only one article's claims are in memory, not the store's."""
     fields = [(ox.NamedNode(iri), CLAIM if iri == TYPE.value else None) for iri in CLAIM_FIELDS]
     for graph in list(store.named_graphs()):
         if isinstance(graph, ox.NamedNode) and graph != SUMMARY_GRAPH:
             yield from facts_from_quads(
                 q for p, o in fields for q in store.quads_for_pattern(None, p, o, graph))
-
-
-def _dyad_quads(state: DyadState, claims: Iterable[ox.NamedNode]) -> set[ox.Quad]:
-    """What the summary should hold with the pair's dyad or a row as subject."""
-    dyad = dyad_iri(state.source, state.target)
-    return state.quads() | set(dyad_node_quads(state.source, state.target)) | {
-        ox.Quad(dyad, DYAD_CLAIM, c, SUMMARY_GRAPH) for c in claims}
 
 
 def _stored_dyad_quads(store: ox.Store, dyad: ox.NamedNode) -> set[ox.Quad]:
@@ -504,13 +505,7 @@ def rebuild(store: ox.Store, batch: int = REBUILD_BATCH) -> None:
     if any(True for _ in store.quads_for_pattern(SUMMARY_GRAPH, SUMMARY_VERSION_PROP, None,
                                                  SUMMARY_GRAPH)):
         clear(store, batch)  # another version's summary: nothing in it to keep
-    pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]] = {}
-    for f in graph_facts(store):
-        entry = pairs.get((f.source, f.target))
-        if entry is None:
-            entry = pairs[(f.source, f.target)] = (DyadState(f.source, f.target), [])
-        entry[0].add(f)
-        entry[1].append(f.claim)
+    pairs = pair_states(graph_facts(store))
     # First only what is missing (a lookup a quad): when nothing else is stored, as after
     # a crash or an import, the count shows it and the stored summary is never read.
     # Otherwise quads to delete too: pair by pair, what is stored against what should be;
@@ -523,12 +518,7 @@ def rebuild(store: ox.Store, batch: int = REBUILD_BATCH) -> None:
     store.add(MARKER)
 
 
-def _links(pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]]) -> set[ox.Quad]:
-    return {q for (s, o), (state, _) in pairs.items() if state.rows and s != o
-            for q in links(s, o)}
-
-
-def _insert_missing(store: ox.Store, pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]],
+def _insert_missing(store: ox.Store, pairs: PairStates,
                     batch: int) -> int:
     """Insert the summary quads the store lacks; returns how many it should hold."""
     writer, expected = _BatchWriter(store, batch), 0
@@ -542,7 +532,7 @@ def _insert_missing(store: ox.Store, pairs: dict[Pair, tuple[DyadState, list[ox.
     return expected + len(new)
 
 
-def _write_difference(store: ox.Store, pairs: dict[Pair, tuple[DyadState, list[ox.NamedNode]]],
+def _write_difference(store: ox.Store, pairs: PairStates,
                       batch: int) -> int:
     """Write what the summary lacks and delete what it should not hold, among the quads of
     the pairs' dyads, their rows, the dyads no claim needs any more and the linkedTo links.

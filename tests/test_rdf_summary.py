@@ -19,8 +19,8 @@ from geokg.graph.rdf_summary import (
     SUMMARY_GRAPH_IRI,
     SUMMARY_VERSION_PROP,
     clear,
+    graph_facts,
     rebuild,
-    store_facts,
     summary_quads,
 )
 
@@ -68,7 +68,7 @@ def summary(store: RdfStore) -> set[str]:
 
 def recomputed(store: RdfStore) -> set[str]:
     return {str(ox.Quad(q.subject, q.predicate, q.object, SUMMARY_GRAPH))
-            for q in summary_quads(store_facts(store.oxigraph))}
+            for q in summary_quads(graph_facts(store.oxigraph))}
 
 
 def filled(path: Path) -> RdfStore:
